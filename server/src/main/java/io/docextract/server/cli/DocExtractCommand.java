@@ -8,5 +8,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Self-hostable document extraction: typed fields with calibrated confidence from any document.",
-        subcommands = {ServeCommand.class, WorkerCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            WorkerCommand.class,
+            SubmitCommand.class,
+            WaitCommand.class,
+            ListCommand.class,
+            StatsCommand.class,
+            ExportCommand.class
+        })
 public class DocExtractCommand {}
