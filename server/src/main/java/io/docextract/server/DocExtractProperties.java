@@ -1,0 +1,66 @@
+package io.docextract.server;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The service's configuration, from {@code DOCEXTRACT_*} environment variables (or the same keys
+ * as {@code docextract.*} properties). Derived defaults (database and blob URLs under the data
+ * folder, workers = cores) are resolved here so that the rest of the code sees final values.
+ */
+@ConfigurationProperties(prefix = "docextract")
+public record DocExtractProperties(
+        Integer port,
+        String dataDir,
+        String databaseUrl,
+        String blobUrl,
+        Integer workers,
+        String adminToken,
+        String publicUrl,
+        String ocr,
+        String role,
+        Long maxDocumentBytes,
+        Integer maxPages,
+        Integer linkTtlSeconds,
+        String signingSecret) {
+
+    public DocExtractProperties {
+        port = port == null ? 8080 : port;
+        dataDir = blank(dataDir) ? "./data" : dataDir;
+        databaseUrl = blank(databaseUrl) ? "jdbc:sqlite:" + Path.of(dataDir).resolve("docextract.db") : databaseUrl;
+        blobUrl = blank(blobUrl) ? "file:" + Path.of(dataDir).resolve("blobs") : blobUrl;
+        workers = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        publicUrl = blank(publicUrl) ? null : stripTrailingSlash(publicUrl);
+        ocr = blank(ocr) ? "auto" : ocr;
+        role = blank(role) ? "all" : role;
+        maxDocumentBytes = maxDocumentBytes == null ? 50L * 1024 * 1024 : maxDocumentBytes;
+        maxPages = maxPages == null ? 500 : maxPages;
+        linkTtlSeconds = linkTtlSeconds == null ? 3600 : linkTtlSeconds;
+    }
+
+    public Path dataPath() {
+        return Path.of(dataDir);
+    }
+
+    public boolean ocrEnabled() {
+        return !"off".equals(ocr);
+    }
+
+    /** Whether this process runs the job workers ({@code serve} and {@code worker}, not {@code serve --role api}). */
+    public boolean runsWorkers() {
+        return !"api".equals(role) && workers > 0;
+    }
+
+    /** Whether this process serves the HTTP API. */
+    public boolean servesApi() {
+        return !"worker".equals(role);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

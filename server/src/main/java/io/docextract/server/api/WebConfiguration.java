@@ -1,0 +1,30 @@
+package io.docextract.server.api;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration implements WebMvcConfigurer {
+
+    private final Authentication authentication;
+    private final CallerArgumentResolver callerResolver;
+
+    public WebConfiguration(Authentication authentication, CallerArgumentResolver callerResolver) {
+        this.authentication = authentication;
+        this.callerResolver = callerResolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        // Signed file links carry their own proof and need no key.
+        registry.addInterceptor(authentication).addPathPatterns("/v1/**").excludePathPatterns("/v1/files/**");
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(callerResolver);
+    }
+}

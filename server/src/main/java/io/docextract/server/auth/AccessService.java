@@ -1,0 +1,99 @@
+package io.docextract.server.auth;
+
+import io.docextract.server.ApiException;
+import io.docextract.server.ErrorCode;
+import io.docextract.server.Ids;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organizations and their API keys: creation, authentication, revocation. */
+@Service
+public class AccessService {
+
+    private final OrganizationRepository organizations;
+    private final ApiKeyRepository keys;
+    private final InstantSource clock;
+
+    public AccessService(OrganizationRepository organizations, ApiKeyRepository keys, InstantSource clock) {
+        this.organizations = organizations;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Organization createOrganization(String name, Plan plan) {
+        Organization org = new Organization(Ids.newId("org"), name, plan, 90, false, null, null, null, clock.instant());
+        organizations.insert(org);
+        return org;
+    }
+
+    @Transactional
+    public IssuedKey issueKey(String orgId, String name, boolean testMode, Set<Scope> scopes) {
+        organization(orgId);
+        String secret = KeySecrets.newSecret(testMode);
+        ApiKey key = new ApiKey(
+                Ids.newId("key"),
+                orgId,
+                name,
+                KeySecrets.hint(secret),
+                testMode,
+                Set.copyOf(scopes),
+                clock.instant(),
+                null,
+                null);
+        keys.insert(key, KeySecrets.hash(secret));
+        return new IssuedKey(key, secret);
+    }
+
+    public Organization organization(String orgId) {
+        return organizations
+                .find(orgId)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No organization " + orgId + "."));
+    }
+
+    public List<Organization> organizations() {
+        return organizations.findAll();
+    }
+
+    @Transactional
+    public Organization updateOrganization(Organization org) {
+        organization(org.id());
+        organizations.update(org);
+        return org;
+    }
+
+    public List<ApiKey> keys(String orgId) {
+        return keys.findByOrg(orgId);
+    }
+
+    public void revokeKey(String orgId, String keyId) {
+        if (!keys.revoke(orgId, keyId, clock.instant())) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No active key " + keyId + " in this organization.");
+        }
+    }
+
+    /**
+     * The caller a bearer secret stands for.
+     *
+     * @throws ApiException {@code invalid_api_key} for a malformed, unknown or revoked key
+     */
+    public Caller authenticate(String secret) {
+        if (!KeySecrets.looksLikeKey(secret)) {
+            throw invalidKey();
+        }
+        ApiKey key = keys.findActiveByHash(KeySecrets.hash(secret)).orElseThrow(AccessService::invalidKey);
+        Organization org = organizations.find(key.orgId()).orElseThrow(AccessService::invalidKey);
+        return new Caller(org, key.id(), key.testMode(), key.scopes());
+    }
+
+    public boolean hasOrganizations() {
+        return !organizations.isEmpty();
+    }
+
+    private static ApiException invalidKey() {
+        return new ApiException(ErrorCode.INVALID_API_KEY, "The API key is malformed, unknown or revoked.");
+    }
+}

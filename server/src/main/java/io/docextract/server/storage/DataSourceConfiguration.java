@@ -1,0 +1,63 @@
+package io.docextract.server.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.docextract.server.DocExtractProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The connection pool for the configured database, with the settings each database needs. */
+@Configuration(proxyBeanMethods = false)
+public class DataSourceConfiguration {
+
+    @Bean
+    Dialect dialect(DocExtractProperties properties) {
+        return Dialect.forUrl(properties.databaseUrl());
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DocExtractProperties properties, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        String url = properties.databaseUrl();
+        config.setPoolName("docextract");
+        switch (dialect) {
+            case Dialect.Sqlite sqlite -> {
+                createParentFolder(url.substring("jdbc:sqlite:".length()));
+                config.setJdbcUrl(url);
+                // WAL lets readers run beside the one writer; IMMEDIATE transactions take the write
+                // lock up front, so two writers wait for each other (busy_timeout) instead of
+                // failing on lock upgrade.
+                config.addDataSourceProperty("journal_mode", "WAL");
+                config.addDataSourceProperty("synchronous", "NORMAL");
+                config.addDataSourceProperty("busy_timeout", "30000");
+                config.addDataSourceProperty("foreign_keys", "true");
+                config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+                config.setMaximumPoolSize(8);
+            }
+            case Dialect.Postgres postgres -> {
+                // stringtype=unspecified lets JSON text bind to jsonb columns like it binds to TEXT on SQLite.
+                config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "stringtype=unspecified");
+                config.setMaximumPoolSize(16);
+            }
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void createParentFolder(String file) {
+        String path = file.contains("?") ? file.substring(0, file.indexOf('?')) : file;
+        if (path.isBlank() || path.equals(":memory:") || path.startsWith("file::memory:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        }
+    }
+}
