@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.namespace.QName;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.BodyElementType;
@@ -18,8 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBrType;
+import org.apache.xmlbeans.XmlCursor;
 
 /**
  * DOCX (POI) on the character grid: paragraphs wrapped into lines, table rows as lines with
@@ -27,6 +27,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBrType;
  * (and page-break-before paragraphs) or every {@link GridLayoutBuilder#LINES_PER_PAGE} lines.
  */
 final class DocxLayoutReader implements LayoutReader {
+
+    private static final String WORDML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     @Override
     public Layout read(byte[] bytes, Deadline deadline) {
@@ -80,27 +82,36 @@ final class DocxLayoutReader implements LayoutReader {
         if (paragraph.isPageBreak()) {
             grid.pageBreak();
         }
-        // Text between explicit page breaks goes to its own page.
         StringBuilder text = new StringBuilder();
         boolean bold = true;
         double fontSize = 0;
         for (XWPFRun run : paragraph.getRuns()) {
-            for (CTBr br : run.getCTR().getBrList()) {
-                if (br.getType() == STBrType.PAGE) {
-                    flush(grid, text, bold, fontSize);
-                    bold = true;
-                    grid.pageBreak();
-                }
-            }
-            String runText = run.text();
-            if (!runText.isBlank()) {
+            if (!run.text().isBlank()) {
                 bold &= run.isBold();
                 Double size = run.getFontSizeAsDouble();
                 if (size != null) {
                     fontSize = Math.max(fontSize, size);
                 }
             }
-            text.append(runText);
+            // Walk the run's children in order: a break between two texts splits them.
+            try (XmlCursor cursor = run.getCTR().newCursor()) {
+                for (boolean more = cursor.toFirstChild(); more; more = cursor.toNextSibling()) {
+                    switch (cursor.getName().getLocalPart()) {
+                        case "t" -> text.append(cursor.getTextValue());
+                        case "tab" -> text.append(' ');
+                        case "br", "cr" -> {
+                            String type = cursor.getAttributeText(new QName(WORDML, "type"));
+                            flush(grid, text, bold, fontSize);
+                            if ("page".equals(type)) {
+                                grid.pageBreak();
+                            }
+                        }
+                        default -> {
+                            // Properties, fields and drawings carry no body text.
+                        }
+                    }
+                }
+            }
         }
         if (text.isEmpty() && paragraph.getRuns().isEmpty()) {
             text.append(paragraph.getText());
