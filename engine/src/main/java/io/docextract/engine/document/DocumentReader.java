@@ -59,6 +59,13 @@ public final class DocumentReader {
             case CSV -> csv;
         };
         Layout layout = reader.read(bytes, Deadline.after(options.documentTimeout()));
+        // PDFs and images are refused before parsing; formats without pages only know after layout.
+        if (layout.pageCount() > options.maxPages()) {
+            throw new ExtractionException(
+                    ExtractionErrorCode.TOO_MANY_PAGES,
+                    "The document makes " + layout.pageCount() + " pages; at most " + options.maxPages()
+                            + " are allowed.");
+        }
         if (!layout.hasText()) {
             throw new ExtractionException(
                     ExtractionErrorCode.DOCUMENT_UNREADABLE,
