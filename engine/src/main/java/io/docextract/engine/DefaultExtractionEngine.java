@@ -1,0 +1,41 @@
+package io.docextract.engine;
+
+import io.docextract.engine.document.DocumentFormat;
+import io.docextract.engine.fields.FieldFinder;
+import io.docextract.engine.fields.Scanners;
+import io.docextract.engine.layout.Layout;
+import java.util.function.BiFunction;
+
+/**
+ * The engine: reads the document into a {@link Layout} and finds the extractor's fields in it.
+ * Thread-safe; one instance serves every worker.
+ */
+public final class DefaultExtractionEngine implements ExtractionEngine {
+
+    private final BiFunction<byte[], DocumentFormat, Layout> reader;
+    private final FieldFinder fields;
+
+    /** An engine with its parts given: a document reader and the value scanners. */
+    public DefaultExtractionEngine(BiFunction<byte[], DocumentFormat, Layout> reader, Scanners scanners) {
+        this.reader = reader;
+        this.fields = new FieldFinder(scanners);
+    }
+
+    @Override
+    public ExtractionResult extract(DocumentInput document, ExtractorSpec extractor) {
+        DocumentFormat format = DocumentFormat.fromMimeType(document.mimeType())
+                .or(() -> DocumentFormat.sniff(document.bytes()))
+                .orElseThrow(() -> new ExtractionException(
+                        ExtractionErrorCode.DOCUMENT_UNREADABLE, "Unsupported document type " + document.mimeType()));
+        Layout layout = reader.apply(document.bytes(), format);
+        if (!layout.hasText()) {
+            throw new ExtractionException(ExtractionErrorCode.DOCUMENT_UNREADABLE);
+        }
+        return extract(layout, extractor);
+    }
+
+    /** Finds the fields in a document already read (the reader is the slow part; tools cache it). */
+    public ExtractionResult extract(Layout layout, ExtractorSpec extractor) {
+        return fields.extract(layout, extractor);
+    }
+}
