@@ -120,7 +120,13 @@ public class JobRunner {
         if (running.state() != RunningJob.State.RUNNING) {
             return interrupted(running);
         }
-        return completer.complete(job, definition.documentType(), result);
+        try {
+            return completer.complete(job, definition.documentType(), result);
+        } catch (RuntimeException e) {
+            // A listener (credits, webhooks) or the write failed and the completion rolled back.
+            log.error("completing the job failed", e);
+            return failed(running, JobErrorCode.INTERNAL_ERROR, JobErrorCode.INTERNAL_ERROR.defaultMessage());
+        }
     }
 
     private JobCompleter.Outcome failed(RunningJob running, JobErrorCode code, String message) {
