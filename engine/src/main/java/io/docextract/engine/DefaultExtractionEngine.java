@@ -1,9 +1,12 @@
 package io.docextract.engine;
 
 import io.docextract.engine.document.DocumentFormat;
+import io.docextract.engine.document.DocumentReader;
 import io.docextract.engine.fields.FieldFinder;
 import io.docextract.engine.fields.Scanners;
 import io.docextract.engine.layout.Layout;
+import io.docextract.engine.values.DocumentContextDetector;
+import io.docextract.engine.values.ValueScanners;
 import java.util.function.BiFunction;
 
 /**
@@ -14,6 +17,27 @@ public final class DefaultExtractionEngine implements ExtractionEngine {
 
     private final BiFunction<byte[], DocumentFormat, Layout> reader;
     private final FieldFinder fields;
+
+    /** The engine with the standard document reader and value scanners. */
+    public static DefaultExtractionEngine create(EngineOptions options) {
+        DocumentReader reader = new DocumentReader(options);
+        return new DefaultExtractionEngine(reader::read, standardScanners());
+    }
+
+    static Scanners standardScanners() {
+        DocumentContextDetector detector = new DocumentContextDetector();
+        return new Scanners(
+                ValueScanners.forType(FieldType.DATE),
+                ValueScanners.forType(FieldType.CURRENCY),
+                ValueScanners.forType(FieldType.NUMBER),
+                ValueScanners.forType(FieldType.EMAIL),
+                ValueScanners.forType(FieldType.PHONE),
+                ValueScanners.forType(FieldType.BOOLEAN),
+                ValueScanners.iban(),
+                ValueScanners.vatId(),
+                ValueScanners.currency(),
+                detector::detect);
+    }
 
     /** An engine with its parts given: a document reader and the value scanners. */
     public DefaultExtractionEngine(BiFunction<byte[], DocumentFormat, Layout> reader, Scanners scanners) {
