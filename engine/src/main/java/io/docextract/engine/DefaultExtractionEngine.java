@@ -1,9 +1,13 @@
 package io.docextract.engine;
 
 import io.docextract.engine.document.DocumentFormat;
+import io.docextract.engine.document.DocumentReader;
 import io.docextract.engine.fields.FieldFinder;
 import io.docextract.engine.fields.Scanners;
 import io.docextract.engine.layout.Layout;
+import io.docextract.engine.values.AmountScanner;
+import io.docextract.engine.values.DateScanner;
+import io.docextract.engine.values.NumberScanner;
 import java.util.function.BiFunction;
 
 /**
@@ -14,6 +18,16 @@ public final class DefaultExtractionEngine implements ExtractionEngine {
 
     private final BiFunction<byte[], DocumentFormat, Layout> reader;
     private final FieldFinder fields;
+
+    public DefaultExtractionEngine(EngineOptions options) {
+        this(new DocumentReader(options)::read, defaultScanners());
+    }
+
+    /** The value scanners of the {@code values} package. */
+    public static Scanners defaultScanners() {
+        return new Scanners(
+                new DateScanner(), new AmountScanner(), new NumberScanner(), null, null, null, null, null, null, null);
+    }
 
     /** An engine with its parts given: a document reader and the value scanners. */
     public DefaultExtractionEngine(BiFunction<byte[], DocumentFormat, Layout> reader, Scanners scanners) {
