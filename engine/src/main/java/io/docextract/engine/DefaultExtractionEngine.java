@@ -5,9 +5,8 @@ import io.docextract.engine.document.DocumentReader;
 import io.docextract.engine.fields.FieldFinder;
 import io.docextract.engine.fields.Scanners;
 import io.docextract.engine.layout.Layout;
-import io.docextract.engine.values.AmountScanner;
-import io.docextract.engine.values.DateScanner;
-import io.docextract.engine.values.NumberScanner;
+import io.docextract.engine.values.DocumentContextDetector;
+import io.docextract.engine.values.ValueScanners;
 import java.util.function.BiFunction;
 
 /**
@@ -19,14 +18,30 @@ public final class DefaultExtractionEngine implements ExtractionEngine {
     private final BiFunction<byte[], DocumentFormat, Layout> reader;
     private final FieldFinder fields;
 
+    /** The engine with the standard document reader and value scanners. */
+    public static DefaultExtractionEngine create(EngineOptions options) {
+        DocumentReader reader = new DocumentReader(options);
+        return new DefaultExtractionEngine(reader::read, standardScanners());
+    }
+
     public DefaultExtractionEngine(EngineOptions options) {
-        this(new DocumentReader(options)::read, defaultScanners());
+        this(new DocumentReader(options)::read, standardScanners());
     }
 
     /** The value scanners of the {@code values} package. */
-    public static Scanners defaultScanners() {
+    public static Scanners standardScanners() {
+        DocumentContextDetector detector = new DocumentContextDetector();
         return new Scanners(
-                new DateScanner(), new AmountScanner(), new NumberScanner(), null, null, null, null, null, null, null);
+                ValueScanners.forType(FieldType.DATE),
+                ValueScanners.forType(FieldType.CURRENCY),
+                ValueScanners.forType(FieldType.NUMBER),
+                ValueScanners.forType(FieldType.EMAIL),
+                ValueScanners.forType(FieldType.PHONE),
+                ValueScanners.forType(FieldType.BOOLEAN),
+                ValueScanners.iban(),
+                ValueScanners.vatId(),
+                ValueScanners.currency(),
+                detector::detect);
     }
 
     /** An engine with its parts given: a document reader and the value scanners. */

@@ -45,7 +45,7 @@ public final class CorpusRunner {
                 (b, f) -> {
                     throw new IllegalStateException("layouts come from the cache");
                 },
-                DefaultExtractionEngine.defaultScanners());
+                DefaultExtractionEngine.standardScanners());
         LayoutCache cache = new LayoutCache();
         List<double[]> allConf = new ArrayList<>();
         double totalRight = 0;

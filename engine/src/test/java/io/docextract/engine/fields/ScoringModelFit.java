@@ -92,7 +92,7 @@ public final class ScoringModelFit {
                 Lexicon.builtIn(),
                 ScoringModel.builtIn(),
                 Calibration.builtIn(),
-                DefaultExtractionEngine.defaultScanners());
+                DefaultExtractionEngine.standardScanners());
         LayoutCache cache = new LayoutCache();
         List<Group> groups = new ArrayList<>();
         for (String name : Corpus.allNames()) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             WaitCommand.class,
             ListCommand.class,
             StatsCommand.class,
-            ExportCommand.class
+            ExportCommand.class,
+            ExtractCommand.class
         })
 public class DocExtractCommand {}
