@@ -32,6 +32,18 @@ public class AccessService {
 
     @Transactional
     public IssuedKey issueKey(String orgId, String name, boolean testMode, Set<Scope> scopes) {
+        return issueKey(orgId, name, testMode, scopes, null, null);
+    }
+
+    /** A key with request limits of its own (null: only the organization's limits apply). */
+    @Transactional
+    public IssuedKey issueKey(
+            String orgId,
+            String name,
+            boolean testMode,
+            Set<Scope> scopes,
+            Integer requestsPerMinute,
+            Integer requestsPerHour) {
         organization(orgId);
         String secret = KeySecrets.newSecret(testMode);
         ApiKey key = new ApiKey(
@@ -43,7 +55,9 @@ public class AccessService {
                 Set.copyOf(scopes),
                 clock.instant(),
                 null,
-                null);
+                null,
+                requestsPerMinute,
+                requestsPerHour);
         keys.insert(key, KeySecrets.hash(secret));
         return new IssuedKey(key, secret);
     }
@@ -69,6 +83,23 @@ public class AccessService {
         return keys.findByOrg(orgId);
     }
 
+    /** @throws ApiException {@code not_found} when the organization has no such key */
+    public ApiKey key(String orgId, String keyId) {
+        return keys.find(orgId, keyId).orElseThrow(() -> noKey(keyId));
+    }
+
+    @Transactional
+    public ApiKey updateKeyLimits(String orgId, String keyId, Integer requestsPerMinute, Integer requestsPerHour) {
+        if (!keys.updateLimits(orgId, keyId, requestsPerMinute, requestsPerHour)) {
+            throw noKey(keyId);
+        }
+        return key(orgId, keyId);
+    }
+
+    private static ApiException noKey(String keyId) {
+        return new ApiException(ErrorCode.NOT_FOUND, "No key " + keyId + " in this organization.");
+    }
+
     public void revokeKey(String orgId, String keyId) {
         if (!keys.revoke(orgId, keyId, clock.instant())) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No active key " + keyId + " in this organization.");
@@ -86,7 +117,7 @@ public class AccessService {
         }
         ApiKey key = keys.findActiveByHash(KeySecrets.hash(secret)).orElseThrow(AccessService::invalidKey);
         Organization org = organizations.find(key.orgId()).orElseThrow(AccessService::invalidKey);
-        return new Caller(org, key.id(), key.testMode(), key.scopes());
+        return new Caller(org, key.id(), key.testMode(), key.scopes(), key.requestsPerMinute(), key.requestsPerHour());
     }
 
     public boolean hasOrganizations() {

@@ -23,8 +23,9 @@ public class ApiKeyRepository {
 
     public void insert(ApiKey key, String secretHash) {
         jdbc.sql("""
-                INSERT INTO api_keys (id, org_id, name, secret_hash, display_hint, test_mode, scopes, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO api_keys (id, org_id, name, secret_hash, display_hint, test_mode, scopes, created_at,
+                    requests_per_minute, requests_per_hour)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         key.id(),
                         key.orgId(),
@@ -33,7 +34,9 @@ public class ApiKeyRepository {
                         key.displayHint(),
                         key.testMode() ? 1 : 0,
                         key.scopes().stream().map(Scope::value).collect(Collectors.joining(" ")),
-                        key.createdAt().toEpochMilli())
+                        key.createdAt().toEpochMilli(),
+                        key.requestsPerMinute(),
+                        key.requestsPerHour())
                 .update();
     }
 
@@ -49,6 +52,22 @@ public class ApiKeyRepository {
                 .param(orgId)
                 .query(this::map)
                 .list();
+    }
+
+    public Optional<ApiKey> find(String orgId, String keyId) {
+        return jdbc.sql("SELECT * FROM api_keys WHERE id = ? AND org_id = ?")
+                .params(keyId, orgId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** @return whether a key of that organization was updated */
+    public boolean updateLimits(String orgId, String keyId, Integer requestsPerMinute, Integer requestsPerHour) {
+        return jdbc.sql(
+                                "UPDATE api_keys SET requests_per_minute = ?, requests_per_hour = ? WHERE id = ? AND org_id = ?")
+                        .params(requestsPerMinute, requestsPerHour, keyId, orgId)
+                        .update()
+                > 0;
     }
 
     /** @return whether a key of that organization was revoked */
@@ -73,7 +92,14 @@ public class ApiKeyRepository {
                 parseScopes(rs.getString("scopes")),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 revokedAt,
-                lastUsedAt);
+                lastUsedAt,
+                nullableInt(rs, "requests_per_minute"),
+                nullableInt(rs, "requests_per_hour"));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Set<Scope> parseScopes(String stored) {

@@ -4,8 +4,21 @@ import io.docextract.server.ApiException;
 import io.docextract.server.ErrorCode;
 import java.util.Set;
 
-/** Who is making a request: the authenticated key, its organization and its mode. */
-public record Caller(Organization organization, String keyId, boolean testMode, Set<Scope> scopes) {
+/**
+ * Who is making a request: the authenticated key, its organization and its mode. The key's own
+ * request limits (null: none beyond the organization's) come along for the rate limiter.
+ */
+public record Caller(
+        Organization organization,
+        String keyId,
+        boolean testMode,
+        Set<Scope> scopes,
+        Integer keyRequestsPerMinute,
+        Integer keyRequestsPerHour) {
+
+    public Caller(Organization organization, String keyId, boolean testMode, Set<Scope> scopes) {
+        this(organization, keyId, testMode, scopes, null, null);
+    }
 
     public String orgId() {
         return organization.id();
