@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +46,8 @@ public class JobRunnerConfiguration {
             JobSettings settings,
             InstantSource clock,
             JobMetrics metrics,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         return new JobCompleter(
                 jobs,
                 new TransactionTemplate(transactionManager),
@@ -53,7 +55,8 @@ public class JobRunnerConfiguration {
                 settings.retryPolicy(),
                 clock,
                 metrics,
-                json);
+                json,
+                events);
     }
 
     @Bean

@@ -22,7 +22,7 @@ record TestWorkers(WorkerPool pool, JobMetrics metrics, JobLeaseRepository jobs,
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry());
         JobLeaseRepository jobs = new JobLeaseRepository(database.jdbc(), database.dialect());
         JobCompleter completer = new JobCompleter(
-                jobs, database.transactions(), listeners, settings.retryPolicy(), clock, metrics, json);
+                jobs, database.transactions(), listeners, settings.retryPolicy(), clock, metrics, json, event -> {});
         JobClaimer claimer = new JobClaimer(jobs, database.transactions(), clock, settings.lease());
         WorkerPool pool = new WorkerPool(
                 claimer,
