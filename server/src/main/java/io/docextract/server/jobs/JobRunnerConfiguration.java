@@ -2,6 +2,7 @@ package io.docextract.server.jobs;
 
 import io.docextract.engine.ExtractionEngine;
 import io.docextract.server.DocExtractProperties;
+import io.docextract.server.storage.DatabaseNotifications;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -21,6 +22,9 @@ public class JobRunnerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunnerConfiguration.class);
 
+    /** The channel the V20 trigger notifies when a job becomes claimable. */
+    static final String JOBS_CHANNEL = "docextract_jobs";
+
     @Bean
     JobMetrics jobMetrics(MeterRegistry registry) {
         return new JobMetrics(registry);
@@ -33,9 +37,12 @@ public class JobRunnerConfiguration {
         return gauges;
     }
 
+    /** Woken by local submits ({@link QueueWakeUp}) and, on PostgreSQL, by the jobs table's NOTIFY trigger. */
     @Bean
-    QueueSignal queueSignal() {
-        return new QueueSignal();
+    QueueSignal queueSignal(DatabaseNotifications notifications) {
+        QueueSignal signal = new QueueSignal();
+        notifications.subscribe(JOBS_CHANNEL, signal::wake);
+        return signal;
     }
 
     @Bean

@@ -17,6 +17,17 @@ record TestWorkers(WorkerPool pool, JobMetrics metrics, JobLeaseRepository jobs,
             JobSettings settings,
             int size,
             List<JobCompletionListener> listeners) {
+        return create(database, engine, documents, settings, size, listeners, new QueueSignal());
+    }
+
+    static TestWorkers create(
+            TestDatabase database,
+            ExtractionEngine engine,
+            JobDocuments documents,
+            JobSettings settings,
+            int size,
+            List<JobCompletionListener> listeners,
+            QueueSignal signal) {
         InstantSource clock = InstantSource.system();
         JsonMapper json = JsonMapper.builder().build();
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry());
@@ -32,7 +43,7 @@ record TestWorkers(WorkerPool pool, JobMetrics metrics, JobLeaseRepository jobs,
                 settings,
                 clock,
                 metrics,
-                new QueueSignal(),
+                signal,
                 WorkerIdentity.create(),
                 size);
         return new TestWorkers(pool, metrics, jobs, completer);
