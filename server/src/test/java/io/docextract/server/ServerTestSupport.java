@@ -33,6 +33,9 @@ public abstract class ServerTestSupport {
 
     protected static final Path DATA_DIR = createDataDir();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The admin token the shared test server is configured with ({@code DOCEXTRACT_ADMIN_TOKEN}). */
+    protected static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -46,6 +49,7 @@ public abstract class ServerTestSupport {
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("docextract.data-dir", DATA_DIR::toString);
         registry.add("docextract.workers", () -> "2");
+        registry.add("docextract.admin-token", () -> ADMIN_TOKEN);
     }
 
     /** A new organization with a live and a test key holding every scope. */

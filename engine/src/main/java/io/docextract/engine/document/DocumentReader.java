@@ -14,6 +14,11 @@ public final class DocumentReader {
     private final EngineOptions options;
     private final TesseractOcr ocr;
     private final PdfLayoutReader pdf;
+    private final ImageLayoutReader images;
+    private final DocxLayoutReader docx = new DocxLayoutReader();
+    private final HtmlLayoutReader html = new HtmlLayoutReader();
+    private final TextLayoutReader text = TextLayoutReader.plain();
+    private final TextLayoutReader csv = TextLayoutReader.csv();
 
     public DocumentReader(EngineOptions options) {
         this(options, new TesseractOcr(options));
@@ -23,6 +28,7 @@ public final class DocumentReader {
         this.options = options;
         this.ocr = ocr;
         this.pdf = new PdfLayoutReader(options, ocr);
+        this.images = new ImageLayoutReader(options, ocr);
     }
 
     /** The OCR engine in use; the server's readiness check asks it whether Tesseract runs. */
@@ -46,9 +52,20 @@ public final class DocumentReader {
         }
         LayoutReader reader = switch (format) {
             case PDF -> pdf;
-            default -> throw new UnsupportedOperationException(format + " is not readable yet");
+            case PNG, JPEG, TIFF, WEBP, BMP, GIF -> images;
+            case DOCX -> docx;
+            case HTML -> html;
+            case TEXT -> text;
+            case CSV -> csv;
         };
         Layout layout = reader.read(bytes, Deadline.after(options.documentTimeout()));
+        // PDFs and images are refused before parsing; formats without pages only know after layout.
+        if (layout.pageCount() > options.maxPages()) {
+            throw new ExtractionException(
+                    ExtractionErrorCode.TOO_MANY_PAGES,
+                    "The document makes " + layout.pageCount() + " pages; at most " + options.maxPages()
+                            + " are allowed.");
+        }
         if (!layout.hasText()) {
             throw new ExtractionException(
                     ExtractionErrorCode.DOCUMENT_UNREADABLE,

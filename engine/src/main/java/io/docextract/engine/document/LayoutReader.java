@@ -12,7 +12,8 @@ import io.docextract.engine.layout.Layout;
  * Deciding that a layout without any text is unreadable is the caller's job. Implementations
  * are thread-safe.
  */
-sealed interface LayoutReader permits PdfLayoutReader {
+sealed interface LayoutReader
+        permits PdfLayoutReader, ImageLayoutReader, DocxLayoutReader, HtmlLayoutReader, TextLayoutReader {
 
     Layout read(byte[] bytes, Deadline deadline);
 }

@@ -1,6 +1,7 @@
 package io.docextract.engine.document;
 
 import io.docextract.engine.layout.Line;
+import io.docextract.engine.layout.Word;
 import java.util.List;
 
 /**
@@ -11,6 +12,26 @@ record OcrResult(List<Line> lines, int width, int height, double meanConfidence)
 
     OcrResult {
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * Whether most words are taller than wide: Tesseract read a sideways page as vertical text,
+     * which gives good confidence but lines that run down the page.
+     */
+    boolean sideways() {
+        long longWords = 0;
+        long tall = 0;
+        for (Line line : lines) {
+            for (Word word : line.words()) {
+                if (word.text().length() >= 3) {
+                    longWords++;
+                    if (word.box().height() * height > word.box().width() * width) {
+                        tall++;
+                    }
+                }
+            }
+        }
+        return longWords > 0 && tall * 2 > longWords;
     }
 
     int wordCount() {

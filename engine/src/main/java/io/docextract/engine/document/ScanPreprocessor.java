@@ -2,8 +2,6 @@ package io.docextract.engine.document;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
@@ -65,32 +63,79 @@ record ScanPreprocessor(boolean upscale, boolean flattenBackground, boolean desk
         return gray;
     }
 
+    /** Bilinear resampling on the raw bytes (Java2D's bicubic path is ~20× slower on gray images). */
     static BufferedImage scale(BufferedImage gray, double scale) {
-        int width = (int) Math.round(gray.getWidth() * scale);
-        int height = (int) Math.round(gray.getHeight() * scale);
+        int inWidth = gray.getWidth();
+        int inHeight = gray.getHeight();
+        int width = Math.max(1, (int) Math.round(inWidth * scale));
+        int height = Math.max(1, (int) Math.round(inHeight * scale));
         BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = scaled.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.drawImage(gray, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
+        byte[] in = pixels(gray);
+        byte[] out = pixels(scaled);
+        int[] x0 = new int[width];
+        int[] wx = new int[width];
+        for (int x = 0; x < width; x++) {
+            double sx = Math.max(0, Math.min(inWidth - 1, (x + 0.5) / scale - 0.5));
+            x0[x] = Math.min(inWidth - 2 < 0 ? 0 : inWidth - 2, (int) sx);
+            wx[x] = (int) Math.round((sx - x0[x]) * 256);
+        }
+        int xStep = inWidth > 1 ? 1 : 0;
+        for (int y = 0; y < height; y++) {
+            double sy = Math.max(0, Math.min(inHeight - 1, (y + 0.5) / scale - 0.5));
+            int y0 = Math.min(inHeight - 2 < 0 ? 0 : inHeight - 2, (int) sy);
+            int wy = (int) Math.round((sy - y0) * 256);
+            int row0 = y0 * inWidth;
+            int row1 = inHeight > 1 ? row0 + inWidth : row0;
+            int offset = y * width;
+            for (int x = 0; x < width; x++) {
+                int i = x0[x];
+                int a = in[row0 + i] & 0xff;
+                int b = in[row0 + i + xStep] & 0xff;
+                int c = in[row1 + i] & 0xff;
+                int d = in[row1 + i + xStep] & 0xff;
+                int top = a * 256 + (b - a) * wx[x];
+                int bottom = c * 256 + (d - c) * wx[x];
+                out[offset + x] = (byte) ((top * 256 + (bottom - top) * wy + 32768) >> 16);
+            }
         }
         return scaled;
     }
 
+    /** Turns the image by {@code radians} about its centre (bilinear), filling corners with white. */
     static BufferedImage rotate(BufferedImage gray, double radians) {
         int width = gray.getWidth();
         int height = gray.getHeight();
         BufferedImage rotated = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = rotated.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(gray, AffineTransform.getRotateInstance(radians, width / 2.0, height / 2.0), null);
-        } finally {
-            g.dispose();
+        byte[] in = pixels(gray);
+        byte[] out = pixels(rotated);
+        double cos = Math.cos(radians);
+        double sin = Math.sin(radians);
+        double cx = width / 2.0;
+        double cy = height / 2.0;
+        for (int y = 0; y < height; y++) {
+            double dy = y - cy;
+            // Source of (x, y) is the inverse rotation; it moves linearly along a row.
+            double sx = -cx * cos + dy * sin + cx;
+            double sy = cx * sin + dy * cos + cy;
+            int offset = y * width;
+            for (int x = 0; x < width; x++, sx += cos, sy -= sin) {
+                int ix = (int) Math.floor(sx);
+                int iy = (int) Math.floor(sy);
+                if (ix < 0 || iy < 0 || ix >= width - 1 || iy >= height - 1) {
+                    out[offset + x] = (byte) 0xff;
+                    continue;
+                }
+                int fx = (int) ((sx - ix) * 256);
+                int fy = (int) ((sy - iy) * 256);
+                int p = iy * width + ix;
+                int a = in[p] & 0xff;
+                int b = in[p + 1] & 0xff;
+                int c = in[p + width] & 0xff;
+                int d = in[p + width + 1] & 0xff;
+                int top = a * 256 + (b - a) * fx;
+                int bottom = c * 256 + (d - c) * fx;
+                out[offset + x] = (byte) ((top * 256 + (bottom - top) * fy + 32768) >> 16);
+            }
         }
         return rotated;
     }
@@ -173,22 +218,30 @@ record ScanPreprocessor(boolean upscale, boolean flattenBackground, boolean desk
                 background[cy * cellsX + cx] = Math.max(best, 48);
             }
         }
+        int[] cx0 = new int[width];
+        int[] cx1 = new int[width];
+        int[] cwx = new int[width];
+        for (int x = 0; x < width; x++) {
+            double fx = Math.max(0, Math.min(cellsX - 1, (x + 0.5) / BACKGROUND_CELL - 0.5));
+            cx0[x] = (int) fx;
+            cx1[x] = Math.min(cellsX - 1, cx0[x] + 1);
+            cwx[x] = (int) Math.round((fx - cx0[x]) * 256);
+        }
         for (int y = 0; y < height; y++) {
             double fy = Math.max(0, Math.min(cellsY - 1, (y + 0.5) / BACKGROUND_CELL - 0.5));
             int y0 = (int) fy;
             int y1 = Math.min(cellsY - 1, y0 + 1);
-            double wy = fy - y0;
+            int wy = (int) Math.round((fy - y0) * 256);
             int offset = y * width;
+            int row0 = y0 * cellsX;
+            int row1 = y1 * cellsX;
             for (int x = 0; x < width; x++) {
-                double fx = Math.max(0, Math.min(cellsX - 1, (x + 0.5) / BACKGROUND_CELL - 0.5));
-                int x0 = (int) fx;
-                int x1 = Math.min(cellsX - 1, x0 + 1);
-                double wx = fx - x0;
-                double top = background[y0 * cellsX + x0] * (1 - wx) + background[y0 * cellsX + x1] * wx;
-                double bottom = background[y1 * cellsX + x0] * (1 - wx) + background[y1 * cellsX + x1] * wx;
-                double level = top * (1 - wy) + bottom * wy;
-                int v = (int) Math.min(255, (data[offset + x] & 0xff) * 255.0 / level);
-                data[offset + x] = (byte) v;
+                int w = cwx[x];
+                int top = background[row0 + cx0[x]] * (256 - w) + background[row0 + cx1[x]] * w;
+                int bottom = background[row1 + cx0[x]] * (256 - w) + background[row1 + cx1[x]] * w;
+                int level = (top * (256 - wy) + bottom * wy) >> 16;
+                int v = ((data[offset + x] & 0xff) * 255) / Math.max(1, level);
+                data[offset + x] = (byte) Math.min(255, v);
             }
         }
     }

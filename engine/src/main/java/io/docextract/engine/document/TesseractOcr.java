@@ -102,20 +102,33 @@ public final class TesseractOcr {
 
     private OcrResult recognizeUpright(BufferedImage prepared, Installation tesseract, Deadline deadline) {
         OcrResult first = run(prepared, tesseract, deadline);
-        if (first.wordCount() < 3 || first.meanConfidence() >= LOW_CONFIDENCE) {
+        boolean sideways = first.sideways();
+        if (!sideways && (first.wordCount() < 3 || first.meanConfidence() >= LOW_CONFIDENCE)) {
             return first;
         }
         List<Integer> turns = tesseract.osd()
                 ? detectQuarterTurns(prepared, deadline).map(List::of).orElse(List.of())
-                : List.of(1, 2, 3);
+                : List.of();
+        if (turns.isEmpty()) {
+            turns = sideways ? List.of(1, 3) : List.of(1, 2, 3);
+        }
         OcrResult best = first;
         for (int turn : turns) {
             OcrResult turned = run(ScanPreprocessor.quarterTurns(prepared, turn), tesseract, deadline);
-            if (turned.meanConfidence() > best.meanConfidence() && turned.wordCount() >= best.wordCount() / 2) {
+            if (isBetter(turned, best)) {
                 best = turned;
             }
         }
         return best;
+    }
+
+    /** Upright beats sideways; otherwise more confidence wins, if not bought by losing most words. */
+    private static boolean isBetter(OcrResult candidate, OcrResult current) {
+        if (candidate.sideways() != current.sideways()) {
+            return current.sideways() && candidate.wordCount() > 0;
+        }
+        return candidate.meanConfidence() > current.meanConfidence()
+                && candidate.wordCount() >= current.wordCount() / 2;
     }
 
     private OcrResult run(BufferedImage gray, Installation tesseract, Deadline deadline) {

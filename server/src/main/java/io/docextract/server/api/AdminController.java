@@ -133,7 +133,9 @@ public class AdminController {
     @PostMapping("/admin/v1/organizations/{orgId}/keys")
     @ResponseStatus(HttpStatus.CREATED)
     KeyResponse issueKey(@PathVariable String orgId, @RequestBody(required = false) JsonNode body) {
-        JsonFields fields = new JsonFields(body == null ? JsonNodeFactory.instance.objectNode() : body, KEY_FIELDS);
+        // No body, or a JSON null, asks for a live key with every scope.
+        JsonNode given = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
+        JsonFields fields = new JsonFields(given, KEY_FIELDS);
         String mode = JsonFields.valueOr(fields.string("mode"), "live");
         KeyRequest request = new KeyRequest(
                 JsonFields.valueOr(fields.string("name"), null),

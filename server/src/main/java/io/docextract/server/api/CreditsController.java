@@ -89,6 +89,6 @@ public class CreditsController {
         List<TransactionResponse> items =
                 page.transactions().stream().map(TransactionResponse::of).toList();
         return new TransactionList(
-                items, page.total(), paging.limit(), paging.offset(), paging.hasMore(items.size(), page.total()));
+                items, page.total(), paging.limit(), paging.offset(), paging.hasMore(page.total(), items.size()));
     }
 }

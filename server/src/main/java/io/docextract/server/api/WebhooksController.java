@@ -111,7 +111,7 @@ public class WebhooksController {
         List<WebhookResponse> items =
                 page.webhooks().stream().map(w -> WebhookResponse.of(w, false)).toList();
         return new WebhookList(
-                items, page.total(), paging.limit(), paging.offset(), paging.hasMore(items.size(), page.total()));
+                items, page.total(), paging.limit(), paging.offset(), paging.hasMore(page.total(), items.size()));
     }
 
     @GetMapping("/v1/webhooks/{id}")
@@ -147,7 +147,7 @@ public class WebhooksController {
         List<DeliveryResponse> items =
                 page.deliveries().stream().map(DeliveryResponse::of).toList();
         return new DeliveryList(
-                items, page.total(), paging.limit(), paging.offset(), paging.hasMore(items.size(), page.total()));
+                items, page.total(), paging.limit(), paging.offset(), paging.hasMore(page.total(), items.size()));
     }
 
     @PostMapping("/v1/webhooks/{id}/test")

@@ -1,6 +1,6 @@
 package io.docextract.server.credits;
 
-import io.docextract.server.auth.Caller;
+import io.docextract.server.jobs.PendingSubmission;
 import io.docextract.server.jobs.SubmissionGuard;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,11 @@ public class CreditSubmissionGuard implements SubmissionGuard {
     }
 
     @Override
-    public void checkSubmission(Caller caller, String documentType, int pageCount) {
-        ledger.checkCanCover(caller.organization(), caller.testMode(), Pricing.credits(documentType, pageCount));
+    public void check(PendingSubmission submission) {
+        // Pages are unknown until the document is read: price it as a single page, the cheapest it can cost.
+        ledger.checkCanCover(
+                submission.caller().organization(),
+                submission.testMode(),
+                Pricing.credits(submission.extractor().documentType(), 1));
     }
 }
