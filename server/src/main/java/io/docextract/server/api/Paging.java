@@ -1,27 +1,40 @@
 package io.docextract.server.api;
 
-import io.docextract.server.ApiException;
-import java.util.ArrayList;
+import io.docextract.server.ApiException.Detail;
 import java.util.List;
 
-/** The {@code limit} / {@code offset} of a list request: limit 1–1000 (default 50), offset ≥ 0. */
-record Paging(int limit, int offset) {
+/** {@code limit} and {@code offset} of a list request, checked. */
+public record Paging(int limit, int offset) {
 
-    static Paging of(Integer limit, Integer offset) {
-        List<ApiException.Detail> problems = new ArrayList<>();
-        if (limit != null && (limit < 1 || limit > 1000)) {
-            problems.add(new ApiException.Detail("limit", "must be between 1 and 1000"));
-        }
-        if (offset != null && offset < 0) {
-            problems.add(new ApiException.Detail("offset", "must be 0 or more"));
-        }
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
-        }
-        return new Paging(limit == null ? 50 : limit, offset == null ? 0 : offset);
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 1000;
+
+    /** Parses both parameters, adding a detail for each bad one (then the answer is a default). */
+    public static Paging parse(String limit, String offset, List<Detail> details) {
+        return new Paging(
+                integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, details),
+                integer("offset", offset, 0, 0, Integer.MAX_VALUE, details));
     }
 
-    boolean hasMore(int returned, long total) {
-        return offset + returned < total;
+    public boolean hasMore(long total, int returned) {
+        return (long) offset + returned < total;
+    }
+
+    static int integer(String name, String value, int fallback, int min, int max, List<Detail> details) {
+        if (value == null) {
+            return fallback;
+        }
+        String range = max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer between " + min + " and " + max;
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed < min || parsed > max) {
+                details.add(new Detail(name, "must be " + range));
+                return fallback;
+            }
+            return (int) parsed;
+        } catch (NumberFormatException e) {
+            details.add(new Detail(name, "must be " + range));
+            return fallback;
+        }
     }
 }

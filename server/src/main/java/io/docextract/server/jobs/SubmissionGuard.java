@@ -1,18 +1,16 @@
 package io.docextract.server.jobs;
 
-import io.docextract.server.auth.Caller;
-
 /**
- * Decides whether a document may be submitted, before anything is stored. Submit (single,
- * batch item, reprocess) calls it once per job it is about to create.
+ * A check every new job passes before its bytes are stored or its row is written (submit, each
+ * batch item, reprocess). The credits service implements it to refuse submissions an enforced
+ * balance cannot cover. Every {@code SubmissionGuard} bean is consulted, in bean order.
+ *
+ * <p>Contract: return normally to let the job through; throw an
+ * {@link io.docextract.server.ApiException} (e.g. {@code insufficient_credits}) to refuse it.
+ * Guards must not write anything the refusal would have to undo, because a later step (storage,
+ * idempotency) may still reject the job.
  */
 public interface SubmissionGuard {
 
-    /**
-     * @param documentType the extractor's document type (prices simple classes lower)
-     * @param pageCount the document's pages if known at submit, else 1
-     * @throws io.docextract.server.ApiException {@code insufficient_credits} (402) when the
-     *     organization enforces credits, the key is live and the balance cannot cover the job
-     */
-    void checkSubmission(Caller caller, String documentType, int pageCount);
+    void check(PendingSubmission submission);
 }

@@ -11,6 +11,8 @@ import io.docextract.server.admin.Change;
 import io.docextract.server.admin.OrganizationSettings;
 import io.docextract.server.auth.Caller;
 import io.docextract.server.auth.Scope;
+import io.docextract.server.extractors.ExtractorSummary;
+import io.docextract.server.jobs.PendingSubmission;
 import io.docextract.server.jobs.SubmissionGuard;
 import java.math.BigDecimal;
 import java.util.List;
@@ -124,17 +126,18 @@ class CreditsTest extends ServerTestSupport {
         Tenant tenant = newTenant();
         ledger.record(tenant.orgId(), TransactionType.GRANT, 1, null, null, null);
         // Not enforced: anything goes.
-        guard.checkSubmission(access.authenticate(tenant.liveKey()), "invoice", 30);
+        guard.check(submission(access.authenticate(tenant.liveKey()), "invoice"));
 
         administration.updateOrganization(tenant.orgId(), enforce());
         Caller live = access.authenticate(tenant.liveKey());
-        // A one-page receipt costs 1: covered.
-        guard.checkSubmission(live, "receipt", 1);
-        assertThatThrownBy(() -> guard.checkSubmission(live, "invoice", 1))
+        // A receipt costs at least 1: covered.
+        guard.check(submission(live, "receipt"));
+        // Anything else costs at least 2.
+        assertThatThrownBy(() -> guard.check(submission(live, "invoice")))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_CREDITS));
         // Test jobs cost nothing.
-        guard.checkSubmission(access.authenticate(tenant.testKey()), "invoice", 30);
+        guard.check(submission(access.authenticate(tenant.testKey()), "invoice"));
         assertThat(get(tenant.liveKey(), "/v1/credits").json().path("enforced").asBoolean())
                 .isTrue();
         assertThat(ErrorCode.INSUFFICIENT_CREDITS.status()).isEqualTo(402);
@@ -185,6 +188,14 @@ class CreditsTest extends ServerTestSupport {
         assertThatThrownBy(() -> ledger.record("org_missing", TransactionType.GRANT, 5, null, null, null))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    private static PendingSubmission submission(Caller caller, String documentType) {
+        return new PendingSubmission(
+                caller,
+                new ExtractorSummary("ext_x", caller.orgId(), "x", documentType, 1, true),
+                "application/pdf",
+                1000);
     }
 
     private List<String> events(String orgId) {
