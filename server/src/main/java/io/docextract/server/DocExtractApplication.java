@@ -1,17 +1,25 @@
 package io.docextract.server;
 
+import io.docextract.server.cli.DocExtractCommand;
 import java.time.InstantSource;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import picocli.CommandLine;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class DocExtractApplication {
 
+    /**
+     * The command line is the entry point: {@code serve} and {@code worker} start this Spring
+     * application; other commands run without it.
+     */
     public static void main(String[] args) {
-        SpringApplication.run(DocExtractApplication.class, args);
+        int exit = new CommandLine(new DocExtractCommand()).execute(args.length == 0 ? new String[] {"--help"} : args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
     }
 
     /** Time for everything that stores or compares instants; tests replace it to drive leases. */

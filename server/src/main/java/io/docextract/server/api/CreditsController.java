@@ -1,6 +1,5 @@
 package io.docextract.server.api;
 
-import io.docextract.server.ApiException;
 import io.docextract.server.auth.Caller;
 import io.docextract.server.auth.Scope;
 import io.docextract.server.credits.CreditBalance;
@@ -8,7 +7,6 @@ import io.docextract.server.credits.CreditLedger;
 import io.docextract.server.credits.CreditTransaction;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -83,23 +81,14 @@ public class CreditsController {
     @GetMapping("/v1/credits/transactions")
     TransactionList transactions(
             Caller caller,
-            @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String offset) {
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset) {
         caller.require(Scope.CREDITS_READ);
-        Paging paging = paging(limit, offset);
+        Paging paging = Paging.of(limit, offset);
         CreditLedger.TransactionPage page = ledger.transactions(caller.orgId(), paging.limit(), paging.offset());
         List<TransactionResponse> items =
                 page.transactions().stream().map(TransactionResponse::of).toList();
         return new TransactionList(
                 items, page.total(), paging.limit(), paging.offset(), paging.hasMore(page.total(), items.size()));
-    }
-
-    private static Paging paging(String limit, String offset) {
-        List<ApiException.Detail> details = new ArrayList<>();
-        Paging paging = Paging.parse(limit, offset, details);
-        if (!details.isEmpty()) {
-            throw ApiException.validation(details);
-        }
-        return paging;
     }
 }

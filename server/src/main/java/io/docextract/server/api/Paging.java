@@ -16,6 +16,17 @@ public record Paging(int limit, int offset) {
                 integer("offset", offset, 0, 0, Integer.MAX_VALUE, details));
     }
 
+    /** For controllers that bind {@code limit}/{@code offset} as integers: throws on a bad value. */
+    public static Paging of(Integer limit, Integer offset) {
+        List<Detail> details = new java.util.ArrayList<>();
+        Paging paging =
+                parse(limit == null ? null : limit.toString(), offset == null ? null : offset.toString(), details);
+        if (!details.isEmpty()) {
+            throw io.docextract.server.ApiException.validation(details);
+        }
+        return paging;
+    }
+
     public boolean hasMore(long total, int returned) {
         return (long) offset + returned < total;
     }

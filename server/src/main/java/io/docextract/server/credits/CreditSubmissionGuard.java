@@ -5,11 +5,9 @@ import io.docextract.server.jobs.SubmissionGuard;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses live submits an enforced balance cannot cover. The page count is not known before the
- * document is read, so the job is priced at its minimum (one page of its extractor's document
- * type) and the rest is charged at completion. The balance is not reserved: jobs already queued
- * are charged when they complete, so a burst of submits can take the balance below zero by at
- * most their cost.
+ * Refuses submits the balance cannot cover, pricing the job as it would cost when completed. The
+ * balance is not reserved: jobs already queued are charged when they complete, so a burst of
+ * submits can take the balance below zero by at most their cost.
  */
 @Component
 public class CreditSubmissionGuard implements SubmissionGuard {
@@ -22,6 +20,7 @@ public class CreditSubmissionGuard implements SubmissionGuard {
 
     @Override
     public void check(PendingSubmission submission) {
+        // Pages are unknown until the document is read: price it as a single page, the cheapest it can cost.
         ledger.checkCanCover(
                 submission.caller().organization(),
                 submission.testMode(),

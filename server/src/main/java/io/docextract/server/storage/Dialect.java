@@ -9,6 +9,23 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
     /** A predicate that a JSON object column has {@code key} equal to the text bound at the placeholder. */
     String jsonTextEquals(String column, String keyLiteral);
 
+    /**
+     * A predicate that the JSON object in {@code column} has a member whose key is bound at the
+     * first placeholder and whose value, written as text, equals the second placeholder: strings
+     * compare by their content, numbers and booleans by their JSON text ({@code 42}, {@code true}).
+     * Works for any key (no JSON path quoting).
+     */
+    String jsonMemberEquals(String column);
+
+    /**
+     * A FROM-clause item listing the members of the JSON object in {@code column} as rows with
+     * columns {@code <alias>.key} and {@code <alias>.value} (for numbers, use {@link #asDouble}).
+     */
+    String jsonEntries(String column, String alias);
+
+    /** The expression as a floating-point number (a value column of {@link #jsonEntries}). */
+    String asDouble(String expression);
+
     /** Whether {@code SELECT … FOR UPDATE SKIP LOCKED} is available for claiming rows. */
     boolean supportsSkipLocked();
 
@@ -33,6 +50,23 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
         }
 
         @Override
+        public String jsonMemberEquals(String column) {
+            return "EXISTS (SELECT 1 FROM json_each(" + column + ") AS m WHERE m.key = ? AND"
+                    + " (CASE m.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'"
+                    + " ELSE CAST(m.value AS TEXT) END) = ?)";
+        }
+
+        @Override
+        public String jsonEntries(String column, String alias) {
+            return "json_each(" + column + ") AS " + alias;
+        }
+
+        @Override
+        public String asDouble(String expression) {
+            return expression;
+        }
+
+        @Override
         public boolean supportsSkipLocked() {
             return false;
         }
@@ -47,6 +81,21 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
         @Override
         public String jsonTextEquals(String column, String keyLiteral) {
             return "(" + column + " ->> " + keyLiteral + ") = ?";
+        }
+
+        @Override
+        public String jsonMemberEquals(String column) {
+            return "(" + column + " ->> CAST(? AS TEXT)) = CAST(? AS TEXT)";
+        }
+
+        @Override
+        public String jsonEntries(String column, String alias) {
+            return "jsonb_each_text(" + column + ") AS " + alias + " (key, value)";
+        }
+
+        @Override
+        public String asDouble(String expression) {
+            return "CAST(" + expression + " AS DOUBLE PRECISION)";
         }
 
         @Override

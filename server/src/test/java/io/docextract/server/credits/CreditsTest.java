@@ -12,6 +12,8 @@ import io.docextract.server.admin.OrganizationSettings;
 import io.docextract.server.auth.Caller;
 import io.docextract.server.auth.Scope;
 import io.docextract.server.extractors.ExtractorSummary;
+import io.docextract.server.jobs.FinishedJob;
+import io.docextract.server.jobs.JobStatus;
 import io.docextract.server.jobs.PendingSubmission;
 import io.docextract.server.jobs.SubmissionGuard;
 import java.math.BigDecimal;
@@ -174,6 +176,31 @@ class CreditsTest extends ServerTestSupport {
         assertThat(data.path("balance").asLong()).isEqualTo(47);
         assertThat(data.path("previous_balance").asLong()).isEqualTo(55);
         assertThat(data.path("low_balance_threshold").asLong()).isEqualTo(50);
+    }
+
+    @Autowired
+    JobUsageRecorder usage;
+
+    @Test
+    void completedLiveJobsAreChargedOnceAndOthersNever() {
+        Tenant tenant = newTenant();
+        String org = tenant.orgId();
+        usage.jobFinished(finished(org, "job_live", false, JobStatus.COMPLETED, 3));
+        usage.jobFinished(finished(org, "job_live", false, JobStatus.COMPLETED, 3));
+        usage.jobFinished(finished(org, "job_test", true, JobStatus.COMPLETED, 0));
+        usage.jobFinished(finished(org, "job_failed", false, JobStatus.FAILED, 0));
+        JsonNode credits = get(tenant.liveKey(), "/v1/credits").json();
+        assertThat(credits.path("balance").asLong()).isEqualTo(-3);
+        assertThat(credits.path("total_used").asLong()).isEqualTo(3);
+        assertThat(get(tenant.liveKey(), "/v1/credits/transactions")
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    private static FinishedJob finished(String org, String jobId, boolean test, JobStatus status, int cost) {
+        return new FinishedJob(jobId, org, "ext_x", test, status, 2, cost, null, java.time.Instant.now());
     }
 
     @Test

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Load test of the HTTP API on loopback: submit, get, filtered list and stats with N jobs in the
+# database. Usage: bench/load.sh [JOBS=100000] [SECONDS=60]
+# Starts its own service (API only, no workers, so the measured CPU is the API's) on a temporary
+# SQLite database, seeds it, runs wrk against it, prints a summary and stops the service.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JOBS="${1:-100000}" SECONDS_EACH="${2:-60}" PORT="${PORT:-18080}"
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "install wrk"; exit 1; }
+
+DATA="$(mktemp -d)"
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
+DOCEXTRACT_DATA_DIR="$DATA" DOCEXTRACT_PORT="$PORT" DOCEXTRACT_WORKERS=0 "$ROOT/docextract" serve >"$DATA/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/healthz" >/dev/null && break; sleep 1; done
+KEY=$(awk '/live key/ {print $3}' "$DATA/bootstrap-keys.txt")
+ORG=$(awk '/organization/ {print $2}' "$DATA/bootstrap-keys.txt")
+EXTRACTOR=$(curl -sf "localhost:$PORT/v1/extractors" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+  -d '{"name":"Load","document_type":"invoice","field_definitions":[{"name":"invoice_number","type":"text"},{"name":"total_amount","type":"currency"}]}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+python3 "$ROOT/bench/seed_jobs.py" "$DATA/docextract.db" "$ORG" "$EXTRACTOR" "$JOBS"
+head -c 75000 /dev/urandom | base64 -w0 | head -c 100000 | fold -w 76 > "$DATA/doc.txt"   # 100 kB of printable text
+base64 -w0 "$DATA/doc.txt" > "$DATA/doc.b64"
+export KEY EXTRACTOR DOC_B64="$DATA/doc.b64"
+JOB=$(curl -sf "localhost:$PORT/v1/documents?limit=1&status=completed" -H "Authorization: Bearer $KEY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobs"][0]["id"])')
+
+run() { # name, wrk args...
+  local name=$1; shift
+  echo "== $name"
+  wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" | sed 's/^/   /'
+}
+run "filtered list (status=completed, metadata[customer_id], limit=50) with $JOBS jobs" -s "$ROOT/bench/get.lua" \
+  "http://localhost:$PORT/v1/documents?status=completed&metadata%5Bcustomer_id%5D=cust_7&limit=50"
+run "stats period=30d with $JOBS jobs" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/stats?period=30d"
+run "get one job" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/$JOB"
+run "submit 100 kB document" -s "$ROOT/bench/submit.lua" "http://localhost:$PORT/v1/documents"

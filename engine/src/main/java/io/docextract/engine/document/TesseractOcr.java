@@ -1,0 +1,330 @@
+package io.docextract.engine.document;
+
+import io.docextract.engine.EngineOptions;
+import io.docextract.engine.ExtractionErrorCode;
+import io.docextract.engine.ExtractionException;
+import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OCR with the Tesseract command-line program, one process per page image.
+ *
+ * <p>The image is prepared ({@link ScanPreprocessor}) and piped to Tesseract as a PGM; its TSV
+ * output becomes lines of words with boxes normalized to the prepared image. A page read with
+ * very low confidence is tried again upright (Tesseract's orientation detection when the
+ * {@code osd} data is installed, else each quarter turn). Tesseract runs single-threaded
+ * ({@code OMP_THREAD_LIMIT=1}: several threads per page are slower on a shared machine) and is
+ * killed when the page timeout passes. Thread-safe: concurrent pages run separate processes.
+ */
+public final class TesseractOcr {
+
+    private static final Logger log = LoggerFactory.getLogger(TesseractOcr.class);
+
+    static final int DPI = 300;
+
+    /** A page read with less mean confidence than this may be sideways or upside down. */
+    private static final double LOW_CONFIDENCE = 0.5;
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern OSD_ROTATE = Pattern.compile("Rotate:\\s*(\\d+)");
+    private static final Pattern OSD_CONFIDENCE = Pattern.compile("Orientation confidence:\\s*([0-9.]+)");
+
+    private final EngineOptions options;
+    private final ScanPreprocessor preprocessor;
+    private volatile Installation installation;
+
+    public TesseractOcr(EngineOptions options) {
+        this(options, ScanPreprocessor.standard());
+    }
+
+    TesseractOcr(EngineOptions options, ScanPreprocessor preprocessor) {
+        this.options = options;
+        this.preprocessor = preprocessor;
+    }
+
+    /**
+     * Whether Tesseract runs on this machine with at least one language; probed once. It does not
+     * consider {@link EngineOptions#ocrEnabled()}: a server with OCR switched off is still ready.
+     */
+    public boolean available() {
+        return installation().usable();
+    }
+
+    /** The {@code -l} argument in use: the wanted languages that are installed, else {@code eng}. */
+    public String languages() {
+        return installation().languages();
+    }
+
+    /**
+     * Reads one page image.
+     *
+     * @throws ExtractionException {@code ocr_unavailable} when OCR is off or Tesseract is
+     *     missing, {@code extraction_timeout} when the page or document time runs out
+     */
+    OcrResult recognize(BufferedImage image, Deadline deadline) {
+        if (!options.ocrEnabled()) {
+            throw new ExtractionException(
+                    ExtractionErrorCode.OCR_UNAVAILABLE, "The document needs OCR, which is turned off on this server.");
+        }
+        Installation tesseract = installation();
+        if (!tesseract.usable()) {
+            throw new ExtractionException(
+                    ExtractionErrorCode.OCR_UNAVAILABLE,
+                    "The document needs OCR, but Tesseract (" + options.tesseractCommand()
+                            + ") is not installed or has no language data.");
+        }
+        try {
+            return recognizeUpright(preprocessor.prepare(image), tesseract, deadline);
+        } catch (OcrFailure e) {
+            throw new ExtractionException(ExtractionErrorCode.INTERNAL_ERROR, e.getMessage(), e);
+        }
+    }
+
+    private OcrResult recognizeUpright(BufferedImage prepared, Installation tesseract, Deadline deadline) {
+        OcrResult first = run(prepared, tesseract, deadline);
+        boolean sideways = first.sideways();
+        if (!sideways && (first.wordCount() < 3 || first.meanConfidence() >= LOW_CONFIDENCE)) {
+            return first;
+        }
+        List<Integer> turns = tesseract.osd()
+                ? detectQuarterTurns(prepared, deadline).map(List::of).orElse(List.of())
+                : List.of();
+        if (turns.isEmpty()) {
+            turns = sideways ? List.of(1, 3) : List.of(1, 2, 3);
+        }
+        OcrResult best = first;
+        for (int turn : turns) {
+            OcrResult turned = run(ScanPreprocessor.quarterTurns(prepared, turn), tesseract, deadline);
+            if (isBetter(turned, best)) {
+                best = turned;
+            }
+        }
+        return best;
+    }
+
+    /** Upright beats sideways; otherwise more confidence wins, if not bought by losing most words. */
+    private static boolean isBetter(OcrResult candidate, OcrResult current) {
+        if (candidate.sideways() != current.sideways()) {
+            return current.sideways() && candidate.wordCount() > 0;
+        }
+        return candidate.meanConfidence() > current.meanConfidence()
+                && candidate.wordCount() >= current.wordCount() / 2;
+    }
+
+    private OcrResult run(BufferedImage gray, Installation tesseract, Deadline deadline) {
+        List<String> command = List.of(
+                options.tesseractCommand(),
+                "stdin",
+                "stdout",
+                "-l",
+                tesseract.languages(),
+                "--dpi",
+                Integer.toString(DPI),
+                "--psm",
+                "3",
+                "tsv");
+        String tsv = execute(command, gray, deadline);
+        var lines = TesseractTsv.parse(tsv, gray.getWidth(), gray.getHeight());
+        double confidence = lines.stream()
+                .flatMap(line -> line.words().stream())
+                .mapToDouble(word -> word.confidence())
+                .average()
+                .orElse(0);
+        return new OcrResult(lines, gray.getWidth(), gray.getHeight(), confidence);
+    }
+
+    /** Quarter turns clockwise that make the page upright, when OSD is sure enough. */
+    private Optional<Integer> detectQuarterTurns(BufferedImage gray, Deadline deadline) {
+        String output;
+        try {
+            output = execute(List.of(options.tesseractCommand(), "stdin", "stdout", "--psm", "0"), gray, deadline);
+        } catch (OcrFailure e) {
+            // OSD refuses pages with too little text; the first reading stands.
+            return Optional.empty();
+        }
+        Matcher rotate = OSD_ROTATE.matcher(output);
+        Matcher confidence = OSD_CONFIDENCE.matcher(output);
+        if (!rotate.find() || !confidence.find() || Double.parseDouble(confidence.group(1)) < 1.0) {
+            return Optional.empty();
+        }
+        int degrees = Integer.parseInt(rotate.group(1));
+        return degrees == 0 ? Optional.empty() : Optional.of(degrees / 90);
+    }
+
+    private String execute(List<String> command, BufferedImage gray, Deadline deadline) {
+        Duration timeout = options.ocrPageTimeout();
+        Duration left = deadline.remaining();
+        if (left.compareTo(timeout) < 0) {
+            timeout = left;
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("OMP_THREAD_LIMIT", "1");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ExtractionException(
+                    ExtractionErrorCode.OCR_UNAVAILABLE, "Tesseract could not be started: " + e.getMessage(), e);
+        }
+        try (var io = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<byte[]> stdout =
+                    CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), io);
+            CompletableFuture<byte[]> stderr =
+                    CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), io);
+            CompletableFuture<Void> stdin =
+                    CompletableFuture.runAsync(() -> writePgm(gray, process.getOutputStream()), io);
+            if (!process.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+                throw new ExtractionException(
+                        ExtractionErrorCode.EXTRACTION_TIMEOUT,
+                        "OCR of a page took longer than " + timeout.toMillis() + " ms.");
+            }
+            String out = new String(stdout.get(), StandardCharsets.UTF_8);
+            stdin.exceptionally(e -> null).join();
+            if (process.exitValue() != 0) {
+                throw new OcrFailure("Tesseract exited with " + process.exitValue() + ": "
+                        + new String(stderr.get(), StandardCharsets.UTF_8).strip());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ExtractionException(ExtractionErrorCode.EXTRACTION_TIMEOUT, "OCR was interrupted.", e);
+        } catch (ExecutionException e) {
+            throw new OcrFailure("Reading Tesseract's output failed: " + e.getCause());
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** PGM is the cheapest format Tesseract reads from a pipe: a header and the raw gray bytes. */
+    private static void writePgm(BufferedImage gray, OutputStream stream) {
+        try (OutputStream out = new BufferedOutputStream(stream, 1 << 16)) {
+            out.write(("P5\n" + gray.getWidth() + " " + gray.getHeight() + "\n255\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(ScanPreprocessor.pixels(gray), 0, gray.getWidth() * gray.getHeight());
+        } catch (IOException e) {
+            // Tesseract exited early (killed on timeout, or failed); its exit code tells the story.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream stream) {
+        try (stream) {
+            return stream.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Installation installation() {
+        Installation current = installation;
+        if (current == null) {
+            synchronized (this) {
+                current = installation;
+                if (current == null) {
+                    current = probe();
+                    installation = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Installation probe() {
+        try {
+            String version = probeOutput(List.of(options.tesseractCommand(), "--version"));
+            String listing = probeOutput(List.of(options.tesseractCommand(), "--list-langs"));
+            Set<String> installed = new LinkedHashSet<>();
+            for (String line : listing.split("\r?\n")) {
+                String lang = line.strip();
+                if (!lang.isEmpty() && !lang.contains(" ") && !lang.endsWith(":")) {
+                    installed.add(lang);
+                }
+            }
+            List<String> chosen = new ArrayList<>();
+            for (String wanted : options.ocrLanguages().split("\\+")) {
+                String lang = wanted.strip().toLowerCase(Locale.ROOT);
+                if (installed.contains(lang) && !lang.equals("osd") && !chosen.contains(lang)) {
+                    chosen.add(lang);
+                }
+            }
+            if (chosen.isEmpty()) {
+                installed.stream()
+                        .filter(lang -> lang.equals("eng"))
+                        .findFirst()
+                        .or(() -> installed.stream()
+                                .filter(lang -> !lang.equals("osd"))
+                                .findFirst())
+                        .ifPresent(chosen::add);
+            }
+            Installation found =
+                    new Installation(!chosen.isEmpty(), String.join("+", chosen), installed.contains("osd"));
+            log.info(
+                    "Tesseract {}: languages {} (installed {}), orientation detection {}",
+                    version.lines().findFirst().orElse("?"),
+                    found.languages(),
+                    installed,
+                    found.osd() ? "on" : "off");
+            return found;
+        } catch (IOException | OcrFailure e) {
+            log.warn("Tesseract is not available ({}): pages that need OCR will fail", e.getMessage());
+            return new Installation(false, "", false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Installation(false, "", false);
+        }
+    }
+
+    private static String probeOutput(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            process.getOutputStream().close();
+            byte[] output;
+            try (InputStream in = process.getInputStream()) {
+                output = in.readAllBytes();
+            }
+            if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+                throw new OcrFailure(String.join(" ", command) + " failed");
+            }
+            return new String(output, StandardCharsets.UTF_8);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** What the probe found: whether OCR can run, the {@code -l} argument, and OSD data. */
+    private record Installation(boolean usable, String languages, boolean osd) {}
+
+    /** Tesseract ran but failed on this input; the page is unreadable rather than the server broken. */
+    private static final class OcrFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OcrFailure(String message) {
+            super(message);
+        }
+    }
+}

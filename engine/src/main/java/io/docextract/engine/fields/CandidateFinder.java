@@ -1,0 +1,470 @@
+package io.docextract.engine.fields;
+
+import io.docextract.engine.fields.Candidate.Source;
+import io.docextract.engine.layout.Box;
+import io.docextract.engine.values.ValueMatch;
+import io.docextract.engine.values.ValueScanner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every plausible value of one kind in a document, without judging them: typed scanners for
+ * dates, amounts, numbers, e-mails, phones and flags; for text fields, identifier-like word
+ * runs, segments, text after labels, column blocks (addresses), currency marks and enum values.
+ * Results are cached per kind and document, since several fields share them.
+ */
+final class CandidateFinder {
+
+    private static final int MAX_BLOCK_LINES = 5;
+
+    private final Scanners scanners;
+    private final DocumentIndex doc;
+    private final Map<String, List<Candidate>> cache = new HashMap<>();
+
+    CandidateFinder(Scanners scanners, DocumentIndex doc) {
+        this.scanners = scanners;
+        this.doc = doc;
+    }
+
+    List<Candidate> find(FieldQuery query) {
+        return switch (query.kind()) {
+            case DATE -> cached("date", () -> scanned(scanners.dates()));
+            case AMOUNT -> cached("amount", () -> scanned(scanners.amounts()));
+            case NUMBER ->
+                cached("number", () -> {
+                    List<Candidate> out = new ArrayList<>(scanned(scanners.numbers()));
+                    out.addAll(scanned(scanners.amounts()));
+                    return dedupe(out);
+                });
+            case EMAIL -> cached("email", () -> scanned(scanners.emails()));
+            case PHONE -> cached("phone", this::phones);
+            case BOOLEAN -> flags(query);
+            case IDENTIFIER -> cached("id", this::identifiers);
+            case NAME -> cached("name", this::segments);
+            case ADDRESS -> cached("address", this::addresses);
+            case CURRENCY_CODE -> cached("currency", this::currencies);
+            case CHOICE -> choices(query.field().enumValues());
+            case TEXT -> cached("text", this::segments);
+        };
+    }
+
+    /** Amounts of the whole document: the arithmetic features compare against them. */
+    List<Candidate> amounts() {
+        return cached("amount", () -> scanned(scanners.amounts()));
+    }
+
+    private List<Candidate> cached(String key, java.util.function.Supplier<List<Candidate>> supplier) {
+        List<Candidate> hit = cache.get(key);
+        if (hit == null) {
+            hit = List.copyOf(supplier.get());
+            cache.put(key, hit);
+        }
+        return hit;
+    }
+
+    private List<Candidate> scanned(ValueScanner scanner) {
+        List<Candidate> out = new ArrayList<>();
+        if (scanner == null) {
+            return out;
+        }
+        for (TextLine line : doc.lines()) {
+            for (ValueMatch match : scanner.scan(line.text(), doc.context())) {
+                int[] words = line.wordsOf(match.start(), match.end());
+                if (words[1] <= words[0]) {
+                    continue;
+                }
+                String text = line.text().substring(match.start(), match.end());
+                out.add(new Candidate(
+                        match.value(),
+                        text,
+                        line,
+                        words[0],
+                        words[1],
+                        line.boxOf(words[0], words[1]),
+                        match.quality(),
+                        Source.SCANNED,
+                        1));
+            }
+        }
+        return dedupe(out);
+    }
+
+    /** Phones keep the printed form: numbers are compared by their digits, and users expect it. */
+    private List<Candidate> phones() {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : scanned(scanners.phones())) {
+            out.add(new Candidate(
+                    c.text().strip(), c.text(), c.line(), c.from(), c.to(), c.box(), c.quality(), c.source(), 1));
+        }
+        return out;
+    }
+
+    /**
+     * Identifiers: IBANs and VAT ids from their scanners, and every run of up to five words in
+     * one segment that look like parts of a code (holding digits, or short capitals like a
+     * country prefix, or long capital codes like a BIC).
+     */
+    private List<Candidate> identifiers() {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : scanned(scanners.ibans())) {
+            out.add(new Candidate(
+                    c.value(), c.text(), c.line(), c.from(), c.to(), c.box(), c.quality(), Source.SCANNED, 1));
+        }
+        for (Candidate c : scanned(scanners.vatIds())) {
+            out.add(new Candidate(
+                    c.value(), c.text(), c.line(), c.from(), c.to(), c.box(), c.quality(), Source.SCANNED, 1));
+        }
+        for (TextLine line : doc.lines()) {
+            for (Segment segment : line.segments()) {
+                for (int i = segment.from(); i < segment.to(); i++) {
+                    String first = idPart(line.words().get(i).text());
+                    if (first == null || !(DocumentIndex.hasDigit(first) || isCapitalCode(first) || isPrefix(first))) {
+                        continue;
+                    }
+                    for (int j = i + 1; j <= Math.min(segment.to(), i + 5); j++) {
+                        String last = idPart(line.words().get(j - 1).text());
+                        if (last == null) {
+                            break;
+                        }
+                        String text = idText(line, i, j);
+                        if (text.length() >= 3 && (DocumentIndex.hasDigit(text) || isCapitalCode(text))) {
+                            out.add(new Candidate(text, text, line, i, j, line.boxOf(i, j), 1.0, Source.TOKENS, 1));
+                        }
+                        String after =
+                                j < segment.to() ? idPart(line.words().get(j).text()) : null;
+                        if (after == null) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return dedupe(out);
+    }
+
+    /** The word as part of an identifier (trailing punctuation dropped), or null when it is not. */
+    private static String idPart(String word) {
+        String w = word.replaceAll("^[(\\[#:]+|[)\\].,;:]+$", "");
+        if (w.isEmpty() || w.length() > 40) {
+            return null;
+        }
+        boolean digit = false;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isDigit(c)) {
+                digit = true;
+            } else if (!(Character.isLetter(c) || c == '-' || c == '/' || c == '.' || c == '_')) {
+                return null;
+            }
+        }
+        if (digit || isCapitalCode(w) || isPrefix(w)) {
+            return w;
+        }
+        return null;
+    }
+
+    private static boolean isPrefix(String w) {
+        return w.length() >= 1
+                && w.length() <= 4
+                && w.equals(w.toUpperCase(Locale.ROOT))
+                && w.chars().allMatch(Character::isLetter);
+    }
+
+    private static boolean isCapitalCode(String w) {
+        if (w.length() < 5) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!(Character.isUpperCase(c) || Character.isDigit(c) || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String idText(TextLine line, int from, int to) {
+        StringBuilder out = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                out.append(' ');
+            }
+            out.append(idPart(line.words().get(i).text()));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Text candidates: every segment with letters, and the text after a label inside a segment
+     * ("Bill to: ACME Ltd" gives "ACME Ltd").
+     */
+    private List<Candidate> segments() {
+        List<Candidate> out = new ArrayList<>();
+        for (TextLine line : doc.lines()) {
+            for (Segment segment : line.segments()) {
+                if (!segment.hasLetters()) {
+                    continue;
+                }
+                String text = cleanText(segment.text());
+                if (!text.isEmpty()) {
+                    out.add(new Candidate(
+                            text, text, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
+                }
+                int split = labelEnd(line, segment);
+                if (split > segment.from() && split < segment.to()) {
+                    String rest = cleanText(line.textOf(split, segment.to()));
+                    if (!rest.isEmpty() && hasLetter(rest)) {
+                        out.add(new Candidate(
+                                rest,
+                                rest,
+                                line,
+                                split,
+                                segment.to(),
+                                line.boxOf(split, segment.to()),
+                                1.0,
+                                Source.AFTER_LABEL,
+                                1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Where a segment's leading label ends: after a colon, or after a lexicon phrase opening it. */
+    private int labelEnd(TextLine line, Segment segment) {
+        for (int i = segment.from(); i < segment.to() - 1 && i < segment.from() + 6; i++) {
+            if (line.words().get(i).text().endsWith(":")) {
+                return i + 1;
+            }
+        }
+        for (int i = Math.min(segment.to() - 1, segment.from() + 4); i > segment.from(); i--) {
+            List<String> tokens = Tokenizer.tokens(line.textOf(segment.from(), i));
+            LabelMatch match = doc.lexicon().match(tokens);
+            if (!match.isEmpty() && match.coverage() >= 0.99 && match.matchedTokens() >= 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Addresses: a column run of one to five lines starting under (or at) any line, joined with
+     * ", ", and single segments whose parts are separated by "·", "|" or " - ".
+     */
+    private List<Candidate> addresses() {
+        List<Candidate> out = new ArrayList<>();
+        for (TextLine line : doc.lines()) {
+            for (Segment segment : line.segments()) {
+                if (!segment.hasLetters()) {
+                    continue;
+                }
+                String single = cleanText(joinSeparated(segment.text()));
+                if (!single.isEmpty()) {
+                    out.add(new Candidate(
+                            single, single, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
+                }
+                int split = labelEnd(line, segment);
+                if (split > segment.from() && split < segment.to()) {
+                    String rest = cleanText(joinSeparated(line.textOf(split, segment.to())));
+                    if (!rest.isEmpty()) {
+                        out.add(new Candidate(
+                                rest,
+                                rest,
+                                line,
+                                split,
+                                segment.to(),
+                                line.boxOf(split, segment.to()),
+                                1.0,
+                                Source.AFTER_LABEL,
+                                1));
+                    }
+                }
+                List<String> parts = new ArrayList<>();
+                parts.add(cleanText(segment.text()));
+                Box box = segment.box();
+                TextLine current = line;
+                Segment currentSegment = segment;
+                List<TextLine> pageLines = doc.pageLines(line.page());
+                for (int n = 1; n < MAX_BLOCK_LINES; n++) {
+                    Segment next = nextInColumn(pageLines, current, currentSegment);
+                    if (next == null) {
+                        break;
+                    }
+                    TextLine nextLine = pageLines.get(current.pageIndex() + 1);
+                    String text = cleanText(next.text());
+                    if (text.isEmpty()) {
+                        break;
+                    }
+                    parts.add(text);
+                    box = Box.union(box, next.box());
+                    String joined = joinParts(parts);
+                    out.add(new Candidate(
+                            joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size()));
+                    current = nextLine;
+                    currentSegment = next;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The segment right under {@code segment} on the next line, left-aligned with it, if close. */
+    private Segment nextInColumn(List<TextLine> pageLines, TextLine line, Segment segment) {
+        int nextIndex = line.pageIndex() + 1;
+        if (nextIndex >= pageLines.size()) {
+            return null;
+        }
+        TextLine next = pageLines.get(nextIndex);
+        double gap = next.box().y0() - line.box().y1();
+        if (gap > 2.2 * Math.max(line.height(), doc.medianLineHeight())) {
+            return null;
+        }
+        for (Segment s : next.segments()) {
+            if (Math.abs(s.box().x0() - segment.box().x0()) < 0.02
+                    || (s.box().x0() < segment.box().x1()
+                            && s.box().x1() > segment.box().x0()
+                            && Math.abs(s.box().centerX() - segment.box().centerX()) < 0.02)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String joinParts(List<String> parts) {
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            if (!out.isEmpty()) {
+                char last = out.charAt(out.length() - 1);
+                out.append(last == ',' ? " " : ", ");
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+
+    private static String joinSeparated(String text) {
+        return text.replaceAll("\\s+[·•|]\\s+", ", ").replaceAll("\\s+-\\s+", ", ");
+    }
+
+    /** Segment text without a trailing colon or dot leaders. */
+    static String cleanText(String text) {
+        String t = text.replaceAll("(\\s*\\.){3,}", " ").replaceAll("\\s+", " ").strip();
+        while (t.endsWith(":") || t.endsWith("|")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        while (t.startsWith(":") || t.startsWith("|")) {
+            t = t.substring(1).strip();
+        }
+        return t;
+    }
+
+    private static boolean hasLetter(String text) {
+        return text.chars().anyMatch(Character::isLetter);
+    }
+
+    /** Currency codes: every ISO code or symbol printed, and the document's currency as implied. */
+    private List<Candidate> currencies() {
+        List<Candidate> out = new ArrayList<>(scanned(scanners.currencies()));
+        if (doc.context().currency() != null) {
+            out.add(Candidate.inferred(doc.context().currency(), 1.0));
+        }
+        return out;
+    }
+
+    /** A flag: the yes/no words and check marks found, and its absence read as false. */
+    private List<Candidate> flags(FieldQuery query) {
+        List<Candidate> out = new ArrayList<>(scanned(scanners.booleans()));
+        Set<String> stems = new HashSet<>(query.nameTokens());
+        for (TextLine line : doc.lines()) {
+            for (Segment segment : line.segments()) {
+                List<String> tokens = segment.tokens();
+                if (tokens.isEmpty() || tokens.size() > 3) {
+                    continue;
+                }
+                boolean hit = false;
+                boolean negated = false;
+                for (String token : tokens) {
+                    hit |= stems.contains(token)
+                            || query.conceptWeights()
+                                            .getOrDefault(
+                                                    doc.lexicon().match(List.of(token)).concepts().stream()
+                                                            .findFirst()
+                                                            .orElse(""),
+                                                    0.0)
+                                    >= 0.99;
+                    negated |= token.startsWith("un") && stems.contains(token.substring(2))
+                            || token.equals("not")
+                            || token.equals("nicht")
+                            || token.equals("non");
+                }
+                if (hit) {
+                    out.add(new Candidate(
+                            !negated,
+                            segment.text(),
+                            line,
+                            segment.from(),
+                            segment.to(),
+                            segment.box(),
+                            1.0,
+                            Source.SEGMENT,
+                            1));
+                }
+            }
+        }
+        out.add(Candidate.inferred(Boolean.FALSE, 0.5));
+        return out;
+    }
+
+    /** Enum values printed in the document (whole words, any case). */
+    private List<Candidate> choices(List<String> values) {
+        List<Candidate> out = new ArrayList<>();
+        for (TextLine line : doc.lines()) {
+            String folded = Tokenizer.fold(line.text());
+            for (String value : values) {
+                String v = Tokenizer.fold(value);
+                int at = folded.indexOf(v);
+                while (at >= 0) {
+                    boolean startOk = at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1));
+                    int end = at + v.length();
+                    boolean endOk = end >= folded.length() || !Character.isLetterOrDigit(folded.charAt(end));
+                    if (startOk && endOk) {
+                        int[] words = line.wordsOf(at, end);
+                        if (words[1] > words[0]) {
+                            out.add(new Candidate(
+                                    value,
+                                    line.text().substring(at, end),
+                                    line,
+                                    words[0],
+                                    words[1],
+                                    line.boxOf(words[0], words[1]),
+                                    1.0,
+                                    Source.SCANNED,
+                                    1));
+                        }
+                    }
+                    at = folded.indexOf(v, at + 1);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Candidate> dedupe(List<Candidate> candidates) {
+        Map<String, Candidate> out = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            String key = (c.line() == null ? -1 : c.line().index()) + ":" + c.from() + ":" + c.to() + ":" + c.value();
+            Candidate old = out.get(key);
+            if (old == null || old.quality() < c.quality()) {
+                out.put(key, c);
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+}

@@ -1,0 +1,358 @@
+package io.docextract.engine.fields;
+
+import io.docextract.engine.layout.Box;
+import io.docextract.engine.layout.Layout;
+import io.docextract.engine.layout.Line;
+import io.docextract.engine.layout.Page;
+import io.docextract.engine.layout.Word;
+import io.docextract.engine.values.DocumentContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The document prepared for field finding: every line with its segments and label matches, in
+ * reading order, plus document-wide facts (context, typical font size, which party issued it).
+ * Answers the spatial questions candidates ask: what is left of me, what is above me.
+ */
+final class DocumentIndex {
+
+    /** A word gap wider than this many line heights starts a new segment. */
+    private static final double SEGMENT_GAP = 1.1;
+
+    private static final int ABOVE_LINES = 6;
+
+    private final Layout layout;
+    private final List<TextLine> lines;
+    private final List<List<TextLine>> linesByPage;
+    private final DocumentContext context;
+    private final Lexicon lexicon;
+    private final double medianFontSize;
+    private final double medianLineHeight;
+    private final Party issuer;
+
+    DocumentIndex(Layout layout, DocumentContext context, Lexicon lexicon, Party extractorIssuer) {
+        this.layout = layout;
+        this.context = context;
+        this.lexicon = lexicon;
+        List<TextLine> all = new ArrayList<>();
+        List<List<TextLine>> byPage = new ArrayList<>();
+        for (Page page : layout.pages()) {
+            List<TextLine> pageLines = new ArrayList<>();
+            int pageIndex = 0;
+            for (Line line : page.lines()) {
+                TextLine textLine = build(all.size(), page, pageIndex++, line);
+                all.add(textLine);
+                pageLines.add(textLine);
+            }
+            byPage.add(pageLines);
+        }
+        this.lines = List.copyOf(all);
+        this.linesByPage = byPage;
+        this.medianFontSize = median(all.stream()
+                .flatMap(l -> l.words().stream())
+                .mapToDouble(Word::fontSize)
+                .filter(f -> f > 0)
+                .toArray());
+        this.medianLineHeight =
+                median(all.stream().mapToDouble(TextLine::height).toArray());
+        this.issuer = extractorIssuer != null ? extractorIssuer : issuerFromTitle();
+    }
+
+    private TextLine build(int index, Page page, int pageIndex, Line line) {
+        List<Word> words = line.words();
+        int[] starts = new int[words.size()];
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            starts[i] = text.length();
+            text.append(words.get(i).text());
+        }
+        double lineHeightPts =
+                median(words.stream().mapToDouble(w -> w.box().height()).toArray()) * page.height();
+        List<Segment> segments = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= words.size(); i++) {
+            boolean split = i == words.size();
+            if (!split) {
+                double gapPts =
+                        (words.get(i).box().x0() - words.get(i - 1).box().x1()) * page.width();
+                split = gapPts > SEGMENT_GAP * Math.max(lineHeightPts, 1e-6);
+            }
+            if (split) {
+                segments.add(segment(index, words, from, i));
+                from = i;
+            }
+        }
+        return new TextLine(
+                index,
+                page.number(),
+                pageIndex,
+                page.width(),
+                page.height(),
+                line,
+                text.toString(),
+                starts,
+                segments,
+                page.ocr());
+    }
+
+    private Segment segment(int lineIndex, List<Word> words, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        Box box = words.get(from).box();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                text.append(' ');
+            }
+            text.append(words.get(i).text());
+            box = Box.union(box, words.get(i).box());
+        }
+        List<String> tokens = Tokenizer.tokens(text.toString());
+        return new Segment(lineIndex, from, to, text.toString(), box, tokens, lexicon.match(tokens));
+    }
+
+    Layout layout() {
+        return layout;
+    }
+
+    List<TextLine> lines() {
+        return lines;
+    }
+
+    List<TextLine> pageLines(int page) {
+        return linesByPage.get(page - 1);
+    }
+
+    DocumentContext context() {
+        return context;
+    }
+
+    Lexicon lexicon() {
+        return lexicon;
+    }
+
+    Party issuer() {
+        return issuer;
+    }
+
+    double medianFontSize() {
+        return medianFontSize;
+    }
+
+    double medianLineHeight() {
+        return medianLineHeight;
+    }
+
+    List<String> lineTexts() {
+        return lines.stream().map(TextLine::text).toList();
+    }
+
+    /**
+     * The label left of words {@code [from, to)}: the words before them in their segment after
+     * the last word holding a digit (so "from 1.3. to 31.3." gives "to" to the second date), else
+     * the segment before on the same line, else the words that open the segment.
+     */
+    Label leftLabel(TextLine line, int from) {
+        Segment own = line.segmentOf(from);
+        int start = own.from();
+        for (int i = from - 1; i >= own.from(); i--) {
+            if (hasDigit(line.words().get(i).text())) {
+                start = i + 1;
+                break;
+            }
+        }
+        if (start < from && hasLetters(line, start, from)) {
+            return label(
+                    line.textOf(start, from),
+                    line.boxOf(start, from),
+                    line.words().get(from).box(),
+                    true,
+                    0);
+        }
+        if (from == own.from() || start == own.from() && !hasLetters(line, own.from(), from)) {
+            int si = line.segments().indexOf(own);
+            if (si > 0) {
+                Segment prev = line.segments().get(si - 1);
+                int ps = prev.from();
+                for (int i = prev.to() - 1; i >= prev.from(); i--) {
+                    if (hasDigit(line.words().get(i).text())) {
+                        ps = i + 1;
+                        break;
+                    }
+                }
+                if (ps < prev.to() && hasLetters(line, ps, prev.to())) {
+                    return label(
+                            line.textOf(ps, prev.to()),
+                            line.boxOf(ps, prev.to()),
+                            line.words().get(from).box(),
+                            false,
+                            0);
+                }
+            }
+            return Label.NONE;
+        }
+        // Only values between the segment's opening words and us: the opening words label the row.
+        int end = own.from();
+        while (end < from && !hasDigit(line.words().get(end).text())) {
+            end++;
+        }
+        if (end > own.from() && hasLetters(line, own.from(), end)) {
+            return label(
+                    line.textOf(own.from(), end),
+                    line.boxOf(own.from(), end),
+                    line.words().get(from).box(),
+                    true,
+                    1);
+        }
+        return Label.NONE;
+    }
+
+    /**
+     * The nearest segment with letters above {@code box} in the same column, at most a few lines
+     * up on the same page: the label of a value written under its caption, or a column header.
+     */
+    Label aboveLabel(TextLine line, Box box) {
+        List<TextLine> page = pageLines(line.page());
+        int skipped = 0;
+        for (int i = line.pageIndex() - 1; i >= 0 && skipped < ABOVE_LINES; i--) {
+            TextLine above = page.get(i);
+            if (box.y0() - above.box().y1() > 6 * Math.max(medianLineHeight, line.height())) {
+                break;
+            }
+            Segment hit = null;
+            for (Segment segment : above.segments()) {
+                if (overlapsColumn(segment.box(), box)) {
+                    hit = segment;
+                    break;
+                }
+            }
+            if (hit != null && hit.hasLetters() && !hit.label().isEmpty()) {
+                return label(hit.text(), hit.box(), box, false, skipped);
+            }
+            if (hit != null && hit.hasLetters() && isAlphabetic(hit.text())) {
+                return label(hit.text(), hit.box(), box, false, skipped);
+            }
+            skipped++;
+        }
+        return Label.NONE;
+    }
+
+    /**
+     * The party whose block a line belongs to: a party label on the line itself or on a line
+     * above in the same column, before a blank stretch; null when no label says.
+     */
+    Party blockParty(TextLine line, Box box) {
+        List<TextLine> page = pageLines(line.page());
+        Party own = partyOf(line.segmentOf(0).label());
+        for (Segment segment : line.segments()) {
+            if (segment.box().x1() <= box.x0() + 1e-6 || overlapsColumn(segment.box(), box)) {
+                Party p = partyOf(segment.label());
+                if (p != null) {
+                    own = p;
+                }
+            }
+        }
+        if (own != null) {
+            return own;
+        }
+        double lastTop = line.box().y0();
+        for (int i = line.pageIndex() - 1, n = 0; i >= 0 && n < 8; i--, n++) {
+            TextLine above = page.get(i);
+            if (lastTop - above.box().y1() > 2.5 * Math.max(medianLineHeight, above.height())) {
+                return null;
+            }
+            for (Segment segment : above.segments()) {
+                if (overlapsColumn(segment.box(), box) || Math.abs(segment.box().x0() - box.x0()) < 0.03) {
+                    Party p = partyOf(segment.label());
+                    if (p != null && segment.label().coverage() >= 0.5) {
+                        return p;
+                    }
+                    lastTop = Math.min(lastTop, above.box().y0());
+                }
+            }
+        }
+        return null;
+    }
+
+    private Party partyOf(LabelMatch match) {
+        for (String concept : match.concepts()) {
+            Party party = lexicon.concept(concept).party();
+            if (party != null) {
+                return party;
+            }
+        }
+        return null;
+    }
+
+    private Label label(String text, Box labelBox, Box valueBox, boolean sameSegment, int distance) {
+        List<String> tokens = Tokenizer.tokens(text);
+        double gap = Math.max(0, valueBox.x0() - labelBox.x1());
+        return new Label(text, tokens, lexicon.match(tokens), labelBox, gap, sameSegment, distance);
+    }
+
+    private static boolean overlapsColumn(Box a, Box b) {
+        double overlap = Math.min(a.x1(), b.x1()) - Math.max(a.x0(), b.x0());
+        return overlap > 0;
+    }
+
+    private static boolean hasLetters(TextLine line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String t = line.words().get(i).text();
+            for (int k = 0; k < t.length(); k++) {
+                if (Character.isLetter(t.charAt(k))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAlphabetic(String text) {
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (Character.isDigit(c)) {
+                digits++;
+            }
+        }
+        return letters > 2 * digits;
+    }
+
+    /** The issuer named by the document's title (a purchase order is issued by its buyer). */
+    private Party issuerFromTitle() {
+        for (TextLine line : lines.subList(0, Math.min(lines.size(), 15))) {
+            for (Segment segment : line.segments()) {
+                for (String concept : segment.label().concepts()) {
+                    String issuerTag = lexicon.concept(concept).tag("issuer");
+                    if (issuerTag != null && segment.label().coverage() >= 0.99) {
+                        return Party.valueOf(issuerTag.toUpperCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return Party.SELLER;
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,310 @@
+package io.docextract.engine.fields;
+
+import io.docextract.engine.fields.Candidate.Source;
+import io.docextract.engine.layout.Word;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Describes a (field, candidate) pair as numbers the scoring model weighs: how well the labels
+ * around the candidate name the field's concepts, where it sits, how it looks, and whether it
+ * adds up with the document's other amounts.
+ */
+final class FeatureExtractor {
+
+    private static final Set<String> LEGAL_FORMS = Set.of(
+            "gmbh",
+            "ag",
+            "kg",
+            "ug",
+            "ltd",
+            "limited",
+            "llc",
+            "inc",
+            "corp",
+            "co",
+            "plc",
+            "llp",
+            "bv",
+            "nv",
+            "vof",
+            "sa",
+            "sarl",
+            "sas",
+            "eurl",
+            "sl",
+            "slu",
+            "srl",
+            "spa",
+            "snc",
+            "sdn",
+            "bhd",
+            "ohg",
+            "gbr",
+            "ev",
+            "se",
+            "company",
+            "group",
+            "enterprise",
+            "trading",
+            "holding");
+    private static final Pattern POSTCODE =
+            Pattern.compile("\\b(\\d{4,6}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{4} ?[A-Z]{2}|\\d{2}-\\d{3})\\b");
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("\\b\\d{1,4}[a-zA-Z]?\\b");
+
+    private final DocumentIndex doc;
+    private final List<BigDecimal> amounts;
+    private final Map<Integer, Integer> amountsPerLine = new HashMap<>();
+
+    FeatureExtractor(DocumentIndex doc, List<Candidate> documentAmounts) {
+        this.doc = doc;
+        List<BigDecimal> values = new ArrayList<>();
+        for (Candidate c : documentAmounts) {
+            if (c.value() instanceof BigDecimal v) {
+                values.add(v);
+                amountsPerLine.merge(c.line().index(), 1, Integer::sum);
+            }
+        }
+        this.amounts = values;
+    }
+
+    double[] features(FieldQuery query, Candidate c, List<Candidate> competitors) {
+        double[] x = new double[Feature.values().length];
+        x[Feature.BIAS.ordinal()] = 1;
+        set(x, Feature.LOG_COMPETITORS, Math.log1p(competitors.size()));
+        set(x, Feature.LOG_REPEATS, Math.log(repeats(c, competitors)));
+        set(x, Feature.QUALITY, c.quality());
+        switch (c.source()) {
+            case SCANNED -> set(x, Feature.SOURCE_SCANNED, 1);
+            case AFTER_LABEL -> set(x, Feature.SOURCE_AFTER_LABEL, 1);
+            case TOKENS -> set(x, Feature.SOURCE_TOKENS, 1);
+            case BLOCK -> set(x, Feature.SOURCE_BLOCK, 1);
+            case INFERRED -> set(x, Feature.SOURCE_INFERRED, 1);
+            case SEGMENT -> {}
+        }
+        if (c.isInferred()) {
+            return x;
+        }
+        TextLine line = c.line();
+        Label left = doc.leftLabel(line, c.from());
+        Label above = doc.aboveLabel(line, c.box());
+        double leftSim = query.weightOf(left.match().concepts()) * coverageFactor(left.match());
+        double aboveSim = query.weightOf(above.match().concepts()) * coverageFactor(above.match());
+        set(x, Feature.LEFT_LABEL_SIM, leftSim);
+        set(x, Feature.LEFT_LABEL_TOP, isTop(query, left) ? 1 : 0);
+        set(x, Feature.LEFT_LABEL_OTHER, otherConcept(query, left));
+        set(x, Feature.LEFT_LABEL_SAME_SEGMENT, !left.isNone() && left.sameSegment() ? 1 : 0);
+        set(x, Feature.LEFT_LABEL_GAP, left.isNone() ? 0 : Math.min(1, left.gap() * 3));
+        set(x, Feature.ABOVE_LABEL_SIM, aboveSim);
+        set(x, Feature.ABOVE_LABEL_TOP, isTop(query, above) ? 1 : 0);
+        set(x, Feature.ABOVE_LABEL_OTHER, otherConcept(query, above));
+        set(x, Feature.ABOVE_LABEL_DISTANCE, above.isNone() ? 0 : Math.min(1, above.distance() / 3.0));
+        set(
+                x,
+                Feature.LABEL_LEXICAL,
+                Math.max(query.lexicalSimilarity(left.tokens()), 0.8 * query.lexicalSimilarity(above.tokens())));
+        set(
+                x,
+                Feature.LABEL_NEGATED,
+                query.negates(left.match().concepts())
+                                || query.negates(above.match().concepts())
+                        ? 1
+                        : 0);
+        set(x, Feature.NO_LABEL, left.isNone() && above.isNone() ? 1 : 0);
+
+        List<String> ownTokens = Tokenizer.tokens(c.text());
+        LabelMatch own = doc.lexicon().match(ownTokens);
+        set(x, Feature.OWN_TEXT_IS_LABEL, own.isEmpty() ? 0 : own.coverage());
+        set(x, Feature.OWN_TEXT_SIM, query.weightOf(own.concepts()) * own.coverage());
+
+        set(x, Feature.Y_POSITION, c.box().centerY());
+        set(x, Feature.X_POSITION, c.box().centerX());
+        set(x, Feature.LATER_PAGE, line.page() > 1 ? 1 : 0);
+        set(x, Feature.FIRST_LINES, line.page() == 1 && line.pageIndex() < 3 ? 1 : 0);
+        double font = 0;
+        boolean bold = false;
+        for (int i = c.from(); i < c.to(); i++) {
+            Word w = line.words().get(i);
+            font = Math.max(font, w.fontSize());
+            bold |= w.bold();
+        }
+        double heightRatio = doc.medianLineHeight() > 0 ? line.height() / doc.medianLineHeight() : 1;
+        double fontRatio = font > 0 && doc.medianFontSize() > 0 ? font / doc.medianFontSize() : heightRatio;
+        set(x, Feature.FONT_RATIO, Math.max(-1, Math.min(2, fontRatio - 1)));
+        set(x, Feature.BOLD, bold ? 1 : 0);
+        set(x, Feature.OCR_CONFIDENCE, line.confidence(c.from(), c.to()));
+        set(x, Feature.TABLE_ROW, amountsPerLine.getOrDefault(line.index(), 0) >= 3 ? 1 : 0);
+
+        if (c.value() instanceof BigDecimal v) {
+            amountFeatures(x, v);
+        }
+        Party party = doc.blockParty(line, c.box());
+        Party.Role role = party == null ? Party.Role.NONE : party.roleOn(doc.issuer());
+        if (party == Party.EMPLOYEE) {
+            role = Party.Role.RECIPIENT;
+        }
+        if (query.role() != Party.Role.NONE && role != Party.Role.NONE) {
+            set(x, role == query.role() ? Feature.ROLE_MATCH : Feature.ROLE_MISMATCH, 1);
+        }
+        if (role == Party.Role.NONE && query.role() != Party.Role.NONE) {
+            set(x, Feature.UNLABELLED_ISSUER_SIDE, query.role() == Party.Role.ISSUER ? 1 : -1);
+        }
+        int rangePosition = rangePosition(c, competitors);
+        if (query.range() != 0 && rangePosition != 0) {
+            set(x, query.range() == rangePosition ? Feature.RANGE_AGREE : Feature.RANGE_DISAGREE, 1);
+        }
+        textFeatures(x, query, c);
+        return x;
+    }
+
+    /** A short label that is exactly a phrase counts fully; a long sentence containing one less. */
+    private static double coverageFactor(LabelMatch match) {
+        return match.isEmpty() ? 0 : 0.5 + 0.5 * match.coverage();
+    }
+
+    private static boolean isTop(FieldQuery query, Label label) {
+        return query.topConcept() != null && label.match().concepts().contains(query.topConcept());
+    }
+
+    /** How strongly the label names something this field is not. */
+    private static double otherConcept(FieldQuery query, Label label) {
+        if (label.match().isEmpty() || query.weightOf(label.match().concepts()) > 0) {
+            return 0;
+        }
+        return label.match().coverage();
+    }
+
+    private void amountFeatures(double[] x, BigDecimal v) {
+        set(x, Feature.NEGATIVE, v.signum() < 0 ? 1 : 0);
+        BigDecimal abs = v.abs();
+        int greater = 0;
+        BigDecimal max = BigDecimal.ZERO;
+        for (BigDecimal a : amounts) {
+            if (a.abs().compareTo(abs) > 0) {
+                greater++;
+            }
+            max = max.max(a.abs());
+        }
+        set(x, Feature.IS_MAX_AMOUNT, abs.compareTo(max) == 0 ? 1 : 0);
+        set(x, Feature.AMOUNT_RANK, amounts.isEmpty() ? 0 : Math.min(1, greater / 5.0));
+        if (abs.signum() == 0) {
+            return;
+        }
+        BigDecimal tolerance = new BigDecimal("0.011");
+        List<BigDecimal> distinct =
+                amounts.stream().map(BigDecimal::abs).distinct().limit(200).toList();
+        boolean sum = false;
+        boolean part = false;
+        for (int i = 0; i < distinct.size() && !(sum && part); i++) {
+            BigDecimal a = distinct.get(i);
+            if (a.signum() == 0 || a.compareTo(abs) == 0) {
+                continue;
+            }
+            for (int j = i + 1; j < distinct.size(); j++) {
+                BigDecimal b = distinct.get(j);
+                if (b.signum() == 0 || b.compareTo(abs) == 0) {
+                    continue;
+                }
+                if (a.add(b).subtract(abs).abs().compareTo(tolerance) <= 0) {
+                    sum = true;
+                }
+            }
+            for (BigDecimal b : distinct) {
+                if (b.compareTo(a) != 0 && abs.add(a).subtract(b).abs().compareTo(tolerance) <= 0) {
+                    part = true;
+                }
+            }
+        }
+        set(x, Feature.SUM_OF_TWO, sum ? 1 : 0);
+        set(x, Feature.PART_OF_SUM, part ? 1 : 0);
+    }
+
+    private void textFeatures(double[] x, FieldQuery query, Candidate c) {
+        String text = c.text();
+        int digits = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isDigit(ch)) {
+                digits++;
+            } else if (Character.isLetter(ch)) {
+                letters++;
+            }
+        }
+        set(x, Feature.DIGIT_SHARE, digits + letters == 0 ? 0 : digits / (double) (digits + letters));
+        set(x, Feature.LOG_LENGTH, Math.log1p(text.length()) / 4);
+        set(x, Feature.WORD_COUNT, Math.min(10, text.split("\\s+").length) / 10.0);
+        if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT) {
+            boolean legal = false;
+            for (String token : Tokenizer.tokens(text)) {
+                legal |= LEGAL_FORMS.contains(token);
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            legal |= lower.contains("s.a.")
+                    || lower.contains("s.l.")
+                    || lower.contains("b.v.")
+                    || lower.contains("& co");
+            set(x, Feature.LEGAL_FORM, legal ? 1 : 0);
+        }
+        if (query.kind() == FieldKind.ADDRESS || query.kind() == FieldKind.NAME) {
+            double shape = 0;
+            if (POSTCODE.matcher(text).find()) {
+                shape += 0.5;
+            }
+            if (HOUSE_NUMBER.matcher(text).find()) {
+                shape += 0.25;
+            }
+            if (letters > digits) {
+                shape += 0.25;
+            }
+            set(x, Feature.ADDRESS_SHAPE, shape);
+            set(x, Feature.HAS_CONTACT, text.contains("@") || text.matches(".*\\+?\\d[\\d ]{7,}\\d.*") ? 1 : 0);
+            set(x, Feature.LINE_SPAN, Math.min(5, c.lineSpan()) / 5.0);
+        }
+        if (c.source() == Source.SCANNED && query.kind() == FieldKind.IDENTIFIER) {
+            set(x, Feature.SPECIFIC_SCANNER, 1);
+        }
+    }
+
+    private static double repeats(Candidate c, List<Candidate> competitors) {
+        int n = 0;
+        for (Candidate other : competitors) {
+            if (other.value().equals(c.value())) {
+                n++;
+            }
+        }
+        return Math.max(1, n);
+    }
+
+    /** -1 when another value of the kind follows on the same line, +1 when one precedes it. */
+    private static int rangePosition(Candidate c, List<Candidate> competitors) {
+        boolean before = false;
+        boolean after = false;
+        for (Candidate other : competitors) {
+            if (other == c
+                    || other.line() == null
+                    || other.line().index() != c.line().index()) {
+                continue;
+            }
+            if (other.to() <= c.from()) {
+                before = true;
+            } else if (other.from() >= c.to()) {
+                after = true;
+            }
+        }
+        if (before == after) {
+            return 0;
+        }
+        return after ? -1 : 1;
+    }
+
+    private static void set(double[] x, Feature f, double value) {
+        x[f.ordinal()] = value;
+    }
+}

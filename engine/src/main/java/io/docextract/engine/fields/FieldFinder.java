@@ -1,0 +1,325 @@
+package io.docextract.engine.fields;
+
+import io.docextract.engine.ExtractionResult;
+import io.docextract.engine.ExtractionWarning;
+import io.docextract.engine.ExtractorSpec;
+import io.docextract.engine.FieldLocation;
+import io.docextract.engine.FieldSpec;
+import io.docextract.engine.FieldType;
+import io.docextract.engine.layout.Layout;
+import io.docextract.engine.values.DocumentContext;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds an extractor's fields in a laid-out document: builds a query per field, draws
+ * candidates, scores them with the fitted model, picks jointly, calibrates, and reads tables for
+ * arrays of objects. Stateless and thread-safe; per-document state lives in a {@link Run}.
+ */
+public final class FieldFinder {
+
+    /** Below this calibrated confidence a value is not worth returning: null says "not found". */
+    private static final double MIN_CONFIDENCE = 0.02;
+
+    private final Lexicon lexicon;
+    private final ScoringModel model;
+    private final Calibration calibration;
+    private final Scanners scanners;
+
+    public FieldFinder(Scanners scanners) {
+        this(Lexicon.builtIn(), ScoringModel.builtIn(), Calibration.builtIn(), scanners);
+    }
+
+    FieldFinder(Lexicon lexicon, ScoringModel model, Calibration calibration, Scanners scanners) {
+        this.lexicon = lexicon;
+        this.model = model;
+        this.calibration = calibration;
+        this.scanners = scanners;
+    }
+
+    /** Extracts every field of the extractor from the layout. */
+    public ExtractionResult extract(Layout layout, ExtractorSpec extractor) {
+        Run run = start(layout, extractor);
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Double> confidence = new LinkedHashMap<>();
+        Map<String, FieldLocation> locations = new LinkedHashMap<>();
+        List<ExtractionWarning> warnings = new ArrayList<>();
+
+        Map<String, FieldQuery> queries = new LinkedHashMap<>();
+        for (FieldSpec field : extractor.fields()) {
+            collectScalars(field.name(), field, queries, run);
+        }
+        Map<String, List<Scored>> ranked = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldQuery> e : queries.entrySet()) {
+            ranked.put(e.getKey(), run.rank(e.getValue()));
+        }
+        Map<String, Scored> picked = JointPicker.pick(queries, ranked);
+
+        for (FieldSpec field : extractor.fields()) {
+            Object value = assemble(field.name(), field, queries, ranked, picked, run, confidence, locations);
+            data.put(field.name(), value);
+            if (field.required() && isEmpty(value)) {
+                warnings.add(new ExtractionWarning(
+                        "required_field_missing",
+                        field.name(),
+                        "Required field '" + field.name() + "' was not found."));
+            }
+        }
+        return new ExtractionResult(data, confidence, locations, warnings, layout.pageCount());
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof List<?> list && list.isEmpty();
+    }
+
+    private void collectScalars(String path, FieldSpec field, Map<String, FieldQuery> queries, Run run) {
+        if (field.type() == FieldType.OBJECT) {
+            for (FieldSpec property : field.properties()) {
+                collectScalars(path + "." + property.name(), nested(field, property), queries, run);
+            }
+        } else if (field.type() == FieldType.ARRAY) {
+            FieldSpec items = field.items();
+            if (items != null && !items.type().isContainer()) {
+                queries.put(
+                        path,
+                        run.query(new FieldSpec(
+                                field.name(),
+                                items.type(),
+                                join(field.description(), items.description()),
+                                false,
+                                items.enumValues(),
+                                null,
+                                List.of())));
+            }
+        } else {
+            queries.put(path, run.query(field));
+        }
+    }
+
+    /** A property of an object read as a field named after both ("vendor" + "name"). */
+    private static FieldSpec nested(FieldSpec parent, FieldSpec property) {
+        return new FieldSpec(
+                parent.name() + "_" + property.name(),
+                property.type(),
+                join(property.description(), parent.description()),
+                property.required(),
+                property.enumValues(),
+                property.items(),
+                property.properties());
+    }
+
+    private static String join(String a, String b) {
+        return (a + " " + b).strip();
+    }
+
+    private Object assemble(
+            String path,
+            FieldSpec field,
+            Map<String, FieldQuery> queries,
+            Map<String, List<Scored>> ranked,
+            Map<String, Scored> picked,
+            Run run,
+            Map<String, Double> confidence,
+            Map<String, FieldLocation> locations) {
+        if (field.type() == FieldType.OBJECT) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            double min = 1;
+            for (FieldSpec property : field.properties()) {
+                Object v = assemble(
+                        path + "." + property.name(),
+                        nested(field, property),
+                        queries,
+                        ranked,
+                        picked,
+                        run,
+                        confidence,
+                        locations);
+                object.put(property.name(), v);
+                min = Math.min(min, confidence.getOrDefault(path + "." + property.name(), 0.0));
+            }
+            confidence.put(path, field.properties().isEmpty() ? 0 : min);
+            return object;
+        }
+        if (field.type() == FieldType.ARRAY) {
+            FieldSpec items = field.items();
+            if (items != null && items.type() == FieldType.OBJECT) {
+                return run.table(path, field, confidence, locations);
+            }
+            return scalarList(
+                    path, queries.get(path), ranked.getOrDefault(path, List.of()), run, confidence, locations);
+        }
+        FieldQuery query = queries.get(path);
+        Scored best = picked.get(path);
+        FieldValue value = run.value(query, best);
+        confidence.put(path, value.confidence());
+        if (value.location() != null) {
+            locations.put(path, value.location());
+        }
+        return value.value();
+    }
+
+    /** An array of scalars: every distinct value the model believes in, best first. */
+    private List<Object> scalarList(
+            String path,
+            FieldQuery query,
+            List<Scored> ranked,
+            Run run,
+            Map<String, Double> confidence,
+            Map<String, FieldLocation> locations) {
+        List<Object> out = new ArrayList<>();
+        if (query == null) {
+            confidence.put(path, 0.0);
+            return out;
+        }
+        Set<Object> seen = new LinkedHashSet<>();
+        double min = 1;
+        for (Scored s : ranked) {
+            if (!out.isEmpty() && s.score() < 0.5) {
+                break;
+            }
+            FieldValue value = run.value(query, s);
+            if (value.value() == null || !seen.add(value.value())) {
+                continue;
+            }
+            String itemPath = path + "[" + out.size() + "]";
+            confidence.put(itemPath, value.confidence());
+            if (value.location() != null) {
+                locations.put(itemPath, value.location());
+            }
+            min = Math.min(min, value.confidence());
+            out.add(value.value());
+        }
+        confidence.put(path, out.isEmpty() ? 0 : min);
+        return out;
+    }
+
+    /** Per-document state: the index, candidate caches and features. */
+    Run start(Layout layout, ExtractorSpec extractor) {
+        List<String> texts = layout.pages().stream()
+                .flatMap(p -> p.lines().stream())
+                .map(io.docextract.engine.layout.Line::text)
+                .toList();
+        DocumentContext context = scanners.contextDetector() == null
+                ? DocumentContext.unknown()
+                : scanners.contextDetector().apply(texts);
+        DocumentIndex doc = new DocumentIndex(layout, context, lexicon, issuerOf(extractor));
+        return new Run(doc);
+    }
+
+    /** The party that issues the extractor's documents, when its type or description says. */
+    Party issuerOf(ExtractorSpec extractor) {
+        String text = (extractor.documentType().replace('_', ' ') + " . " + extractor.description());
+        List<String> tokens = Tokenizer.tokens(text);
+        List<String> typeTokens = Tokenizer.tokens(extractor.documentType().replace('_', ' '));
+        for (List<String> source : List.of(typeTokens, tokens)) {
+            LabelMatch match = lexicon.match(source);
+            for (String concept : match.concepts()) {
+                String issuer = lexicon.concept(concept).tag("issuer");
+                if (issuer != null) {
+                    return Party.valueOf(issuer.toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** One document being extracted. */
+    final class Run {
+        final DocumentIndex doc;
+        final CandidateFinder finder;
+        final FeatureExtractor features;
+
+        Run(DocumentIndex doc) {
+            this.doc = doc;
+            this.finder = new CandidateFinder(scanners, doc);
+            this.features = new FeatureExtractor(doc, finder.amounts());
+        }
+
+        FieldQuery query(FieldSpec field) {
+            return FieldQuery.of(field, lexicon, doc.issuer());
+        }
+
+        /** The field's candidates, best first. */
+        List<Scored> rank(FieldQuery query) {
+            List<Candidate> candidates = finder.find(query);
+            List<Scored> out = new ArrayList<>(candidates.size());
+            for (Candidate c : candidates) {
+                if (!fits(query, c)) {
+                    continue;
+                }
+                double[] x = features.features(query, c, candidates);
+                out.add(new Scored(c, model.probability(query.kind(), x), x));
+            }
+            out.sort(Comparator.comparingDouble(Scored::score).reversed());
+            return out;
+        }
+
+        FieldValue value(FieldQuery query, Scored best) {
+            if (best == null) {
+                return FieldValue.MISSING;
+            }
+            double conf = calibration.confidence(query.kind(), best.score());
+            if (conf < MIN_CONFIDENCE) {
+                return FieldValue.MISSING;
+            }
+            Candidate c = best.candidate();
+            FieldLocation location =
+                    c.isInferred() ? null : new FieldLocation(c.line().page(), c.box(), c.text());
+            return new FieldValue(typed(query.kind(), c.value()), conf, location);
+        }
+
+        Object table(
+                String path, FieldSpec field, Map<String, Double> confidence, Map<String, FieldLocation> locations) {
+            return new LineItemReader(this).read(path, field, confidence, locations);
+        }
+
+        ScoringModel model() {
+            return model;
+        }
+
+        Calibration calibration() {
+            return calibration;
+        }
+
+        Scanners scanners() {
+            return scanners;
+        }
+    }
+
+    /** Whether a candidate can be a value of the field at all (type-level filters). */
+    private static boolean fits(FieldQuery query, Candidate c) {
+        if (query.kind() == FieldKind.AMOUNT && c.value() instanceof BigDecimal v) {
+            return v.abs().compareTo(new BigDecimal("1000000000000")) < 0;
+        }
+        return true;
+    }
+
+    static Object typed(FieldKind kind, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (kind) {
+            case AMOUNT, NUMBER ->
+                value instanceof BigDecimal b
+                        ? b
+                        : value instanceof Number n ? new BigDecimal(n.toString()) : parseDecimal(value.toString());
+            case BOOLEAN -> value instanceof Boolean b ? b : Boolean.valueOf(value.toString());
+            default -> value.toString();
+        };
+    }
+
+    private static BigDecimal parseDecimal(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

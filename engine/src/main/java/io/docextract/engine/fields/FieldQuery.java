@@ -1,0 +1,326 @@
+package io.docextract.engine.fields;
+
+import io.docextract.engine.FieldSpec;
+import io.docextract.engine.FieldType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a field is about, worked out from its name, description and type alone: the lexicon
+ * concepts it means (weighted, the best at 1), the concepts its description rules out, the
+ * party it belongs to and the role that party plays on the document, whether it is the start
+ * or end of a range, and its {@link FieldKind}.
+ *
+ * @param conceptWeights concept id → weight in (0, 1]; labels naming a heavier concept are better
+ * @param topConcept the best concept, or null when nothing in the lexicon fits
+ * @param negated concepts the description excludes ("not the due date")
+ * @param role whether the field belongs to the party that issued the document
+ * @param range +1 for the end of a range, -1 for its start, 0 otherwise
+ */
+public record FieldQuery(
+        FieldSpec field,
+        FieldKind kind,
+        List<String> nameTokens,
+        List<String> descriptionTokens,
+        Map<String, Double> conceptWeights,
+        String topConcept,
+        Set<String> negated,
+        Party party,
+        Party.Role role,
+        int range) {
+
+    private static final Set<String> NEGATIONS =
+            Set.of("not", "never", "excluding", "exclude", "except", "nicht", "kein", "pas", "sans");
+    private static final Set<String> ID_HEADS = Set.of("no", "id", "code", "ref", "reference", "iban", "bic", "swift");
+    private static final double NAME_WEIGHT = 0.7;
+
+    public FieldQuery {
+        nameTokens = List.copyOf(nameTokens);
+        descriptionTokens = List.copyOf(descriptionTokens);
+        conceptWeights = Map.copyOf(conceptWeights);
+        negated = Set.copyOf(negated);
+    }
+
+    /**
+     * Builds the query of a field of an extractor whose documents are issued by {@code issuer}
+     * (the seller for invoices and receipts, the buyer for purchase orders).
+     */
+    static FieldQuery of(FieldSpec field, Lexicon lexicon, Party issuer) {
+        String name = field.name() == null ? "" : field.name().replace('_', ' ').replace('-', ' ');
+        List<String> nameTokens = Tokenizer.tokens(camelToWords(name));
+        List<String> description = descriptionTokens(field.description());
+        Set<String> negated = negatedConcepts(field.description(), lexicon);
+
+        List<String> descriptionWords = Tokenizer.tokens(field.description());
+        Map<String, Double> raw = new HashMap<>();
+        for (Concept concept : lexicon.concepts()) {
+            if (concept.has("title")) {
+                continue;
+            }
+            double nameScore = 0;
+            double descScore = 0;
+            for (List<String> phrase : concept.phrases()) {
+                nameScore = Math.max(nameScore, f1(phrase, nameTokens));
+                if (containsPhrase(descriptionWords, phrase)) {
+                    // Longer phrases found in a description say more than a single common word.
+                    descScore = Math.max(descScore, phrase.size() / (phrase.size() + 1.0));
+                }
+            }
+            double score = NAME_WEIGHT * nameScore + (1 - NAME_WEIGHT) * descScore;
+            if (score > 0 && !negated.contains(concept.id())) {
+                raw.put(concept.id(), score);
+            }
+        }
+        Party party = bestParty(raw, lexicon);
+        FieldKind kind = kindOf(field, nameTokens, raw, lexicon);
+        Map<String, Double> weights = sharpen(raw, lexicon, kind);
+        String top = weights.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        Party.Role role = party == null ? Party.Role.NONE : party.roleOn(issuer);
+        if (party == Party.EMPLOYEE) {
+            role = Party.Role.RECIPIENT;
+        }
+        int range = rangeOf(nameTokens);
+        return new FieldQuery(field, kind, nameTokens, description, weights, top, negated, party, role, range);
+    }
+
+    /** The query's weight for a label that names these concepts (the best of them), 0 if none. */
+    double weightOf(Set<String> concepts) {
+        double best = 0;
+        for (String concept : concepts) {
+            best = Math.max(best, conceptWeights.getOrDefault(concept, 0.0));
+        }
+        return best;
+    }
+
+    boolean negates(Set<String> concepts) {
+        return !Collections.disjoint(concepts, negated);
+    }
+
+    /** Lexical overlap of label tokens with the field's own words, for fields the lexicon lacks. */
+    double lexicalSimilarity(List<String> labelTokens) {
+        if (labelTokens.isEmpty()) {
+            return 0;
+        }
+        double name = f1(labelTokens, nameTokens);
+        double desc = coverage(labelTokens, descriptionTokens);
+        return Math.max(name, 0.6 * desc);
+    }
+
+    private static List<String> descriptionTokens(String description) {
+        return Tokenizer.contentTokens(description);
+    }
+
+    private static Set<String> negatedConcepts(String description, Lexicon lexicon) {
+        List<String> tokens = Tokenizer.tokens(description);
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            boolean comparative = (t.equals("other") || t.equals("rather"))
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).equals("than");
+            if (!NEGATIONS.contains(t) && !comparative) {
+                continue;
+            }
+            int from = comparative ? i + 2 : i + 1;
+            List<String> scope = new ArrayList<>();
+            for (int j = from; j < tokens.size() && scope.size() < 5; j++) {
+                String s = tokens.get(j);
+                if (s.equals("but") || s.equals("sondern") || s.equals("mais")) {
+                    break;
+                }
+                if (!s.equals("the") && !s.equals("a") && !s.equals("an")) {
+                    scope.add(s);
+                }
+            }
+            out.addAll(lexicon.mentioned(scope));
+        }
+        return out;
+    }
+
+    private static Party bestParty(Map<String, Double> raw, Lexicon lexicon) {
+        Party best = null;
+        double bestScore = 0.3;
+        for (Map.Entry<String, Double> e : raw.entrySet()) {
+            Party party = lexicon.concept(e.getKey()).party();
+            if (party != null && e.getValue() > bestScore) {
+                best = party;
+                bestScore = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static FieldKind kindOf(
+            FieldSpec field, List<String> nameTokens, Map<String, Double> raw, Lexicon lexicon) {
+        FieldType type = field.type();
+        switch (type) {
+            case DATE:
+                return FieldKind.DATE;
+            case CURRENCY:
+                return FieldKind.AMOUNT;
+            case NUMBER:
+                return FieldKind.NUMBER;
+            case EMAIL:
+                return FieldKind.EMAIL;
+            case PHONE:
+                return FieldKind.PHONE;
+            case BOOLEAN:
+                return FieldKind.BOOLEAN;
+            default:
+                break;
+        }
+        if (!field.enumValues().isEmpty()) {
+            return FieldKind.CHOICE;
+        }
+        String last = nameTokens.isEmpty() ? "" : nameTokens.getLast();
+        if (nameTokens.contains("currency") || last.equals("waehrung")) {
+            return FieldKind.CURRENCY_CODE;
+        }
+        if (ID_HEADS.contains(last) || nameTokens.contains("iban") || nameTokens.contains("bic")) {
+            return FieldKind.IDENTIFIER;
+        }
+        if (nameTokens.contains("address") || nameTokens.contains("adresse")) {
+            return FieldKind.ADDRESS;
+        }
+        if (last.equals("name") || last.equals("company")) {
+            return FieldKind.NAME;
+        }
+        // Nothing in the name decides: follow the concept the field means best.
+        String top = raw.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        if (top != null) {
+            Concept concept = lexicon.concept(top);
+            String kind = concept.tag("kind");
+            if (concept.party() != null || "name".equals(kind)) {
+                return FieldKind.NAME;
+            }
+            if ("id".equals(kind)) {
+                return FieldKind.IDENTIFIER;
+            }
+            if ("address".equals(kind)) {
+                return FieldKind.ADDRESS;
+            }
+            if ("currency".equals(kind)) {
+                return FieldKind.CURRENCY_CODE;
+            }
+        }
+        return FieldKind.TEXT;
+    }
+
+    /**
+     * Scales weights so the best concept is 1 and near-misses fade quickly (cubed), dropping
+     * parties for fields that are not names: a seller's e-mail is found by its "e-mail" label, the
+     * party only tells which block it sits in.
+     */
+    private static Map<String, Double> sharpen(Map<String, Double> raw, Lexicon lexicon, FieldKind kind) {
+        Map<String, Double> subject = new HashMap<>();
+        for (Map.Entry<String, Double> e : raw.entrySet()) {
+            Concept concept = lexicon.concept(e.getKey());
+            boolean partyConcept = concept.party() != null;
+            if (partyConcept && kind != FieldKind.NAME && kind != FieldKind.TEXT) {
+                continue;
+            }
+            subject.put(e.getKey(), e.getValue());
+        }
+        double top =
+                subject.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Map<String, Double> out = new HashMap<>();
+        if (top <= 0) {
+            return out;
+        }
+        for (Map.Entry<String, Double> e : subject.entrySet()) {
+            double w = Math.pow(e.getValue() / top, 3);
+            if (w >= 0.05) {
+                out.put(e.getKey(), w);
+            }
+        }
+        return out;
+    }
+
+    private static int rangeOf(List<String> nameTokens) {
+        for (String t : nameTokens) {
+            switch (t) {
+                case "start", "begin", "from", "first", "beginning" -> {
+                    return -1;
+                }
+                case "end", "to", "until", "last", "through" -> {
+                    return 1;
+                }
+                default -> {}
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Token F1 between a phrase and a set of words, with generic heads ("amount", "date",
+     * "number", "name") counting less than the words that tell fields apart.
+     */
+    static double f1(List<String> phrase, List<String> words) {
+        if (phrase.isEmpty() || words.isEmpty()) {
+            return 0;
+        }
+        Set<String> w = new HashSet<>(words);
+        Set<String> p = new HashSet<>(phrase);
+        double common = 0;
+        for (String t : p) {
+            if (w.contains(t)) {
+                common += weight(t);
+            }
+        }
+        return 2.0 * common / (mass(p) + mass(w));
+    }
+
+    private static final Set<String> GENERIC = Set.of("amount", "date", "no", "name", "value", "id", "code");
+
+    private static double weight(String token) {
+        return GENERIC.contains(token) ? 0.35 : 1.0;
+    }
+
+    private static double mass(Set<String> tokens) {
+        double m = 0;
+        for (String t : tokens) {
+            m += weight(t);
+        }
+        return m;
+    }
+
+    static boolean containsPhrase(List<String> tokens, List<String> phrase) {
+        for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
+            if (tokens.subList(i, i + phrase.size()).equals(phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Share of the phrase's tokens present among the words. */
+    static double coverage(List<String> phrase, List<String> words) {
+        if (phrase.isEmpty() || words.isEmpty()) {
+            return 0;
+        }
+        Set<String> w = new HashSet<>(words);
+        Set<String> p = new HashSet<>(phrase);
+        int common = 0;
+        for (String t : p) {
+            if (w.contains(t)) {
+                common++;
+            }
+        }
+        return common / (double) p.size();
+    }
+
+    private static String camelToWords(String name) {
+        return name.replaceAll("([a-z])([A-Z])", "$1 $2");
+    }
+}

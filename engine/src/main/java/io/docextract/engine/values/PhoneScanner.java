@@ -1,0 +1,134 @@
+package io.docextract.engine.values;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds phone numbers with libphonenumber, reading national numbers in the document's country.
+ * Values are E.164 ({@code +498955501150}) when the country is known or the number carries its
+ * country code, else the digits as printed. Numbers libphonenumber cannot place are still found
+ * by their shape (digit groups, a leading {@code +} or trunk {@code 0}) with lower quality.
+ */
+public final class PhoneScanner implements ValueScanner {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final String UNKNOWN_REGION = "ZZ";
+    private static final int MIN_DIGITS = 6;
+    private static final int MAX_DIGITS = 15;
+
+    private static final Pattern SHAPE = Pattern.compile("(?<![\\w+.,/-])"
+            + "(?:\\+\\s?\\d{1,3}|00\\d{1,3}|\\(?0\\d{1,5}\\)?|\\(\\d{2,4}\\)|\\d{2,5})"
+            + "(?:(?:\\s?\\(0\\))?(?:\\s?[-/.]\\s?|\\s)\\(?\\d{1,5}\\)?){1,6}"
+            + "(?![\\w.,/-]?\\d|[\\w%])");
+
+    @Override
+    public List<ValueMatch> scan(String text, DocumentContext context) {
+        if (countDigits(text, 0, text.length()) < MIN_DIGITS) {
+            return List.of();
+        }
+        String region = region(context);
+        List<ValueMatch> matches = new ArrayList<>(1);
+        for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, 50)) {
+            PhoneNumber number = match.number();
+            String raw = match.rawString();
+            boolean international = raw.startsWith("+") || raw.startsWith("00");
+            boolean valid = PHONES.isValidNumber(number);
+            String value = international || !UNKNOWN_REGION.equals(region)
+                    ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
+                    : raw;
+            matches.add(new ValueMatch(match.start(), match.end(), value, valid ? 0.92 : 0.7));
+        }
+        addByShape(text, region, matches);
+        return matches;
+    }
+
+    /** Shaped numbers libphonenumber skipped: unknown region, or fictional ranges it rejects. */
+    private static void addByShape(String text, String region, List<ValueMatch> matches) {
+        Matcher m = SHAPE.matcher(text);
+        while (m.find()) {
+            int digits = countDigits(text, m.start(), m.end());
+            if (digits < 7 || digits > MAX_DIGITS || overlapsAny(matches, m.start(), m.end())) {
+                continue;
+            }
+            String raw = m.group();
+            boolean international = raw.startsWith("+") || raw.startsWith("00");
+            boolean trunk = raw.startsWith("0") || raw.startsWith("(0");
+            if (!international && !trunk && !hasGroupShape(raw)) {
+                continue;
+            }
+            String value = raw.trim();
+            if (international) {
+                String national = raw.replace("(0)", "");
+                value = "+" + digitsOf(national.startsWith("00") ? national.substring(2) : national);
+            } else if (!UNKNOWN_REGION.equals(region)) {
+                value = e164OrRaw(raw, region);
+            }
+            matches.add(new ValueMatch(m.start(), m.end(), value, international || trunk ? 0.55 : 0.4));
+        }
+        matches.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    }
+
+    private static String e164OrRaw(String raw, String region) {
+        try {
+            return PHONES.format(PHONES.parse(raw, region), PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return raw.trim();
+        }
+    }
+
+    /** "702 555 0107", "555-0134": groups of 3–4 digits, unlike amounts or dates. */
+    private static boolean hasGroupShape(String raw) {
+        String[] groups = raw.split("[^0-9]+");
+        int groupsOfThreeOrMore = 0;
+        for (String group : groups) {
+            if (group.length() >= 3) {
+                groupsOfThreeOrMore++;
+            }
+        }
+        return groupsOfThreeOrMore >= 2;
+    }
+
+    private static String region(DocumentContext context) {
+        if (context == null || context.country() == null) {
+            return UNKNOWN_REGION;
+        }
+        String country = context.country();
+        return PHONES.getSupportedRegions().contains(country) ? country : UNKNOWN_REGION;
+    }
+
+    private static boolean overlapsAny(List<ValueMatch> matches, int start, int end) {
+        for (ValueMatch match : matches) {
+            if (match.start() < end && start < match.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int countDigits(String text, int from, int to) {
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits;
+    }
+
+    private static String digitsOf(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package io.docextract.server.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top of the command line; each subcommand is one thing a user or an operator does. */
+@Command(
+        name = "docextract",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Self-hostable document extraction: typed fields with calibrated confidence from any document.",
+        subcommands = {
+            ServeCommand.class,
+            WorkerCommand.class,
+            SubmitCommand.class,
+            WaitCommand.class,
+            ListCommand.class,
+            StatsCommand.class,
+            ExportCommand.class,
+            ExtractCommand.class
+        })
+public class DocExtractCommand {}

@@ -1,0 +1,45 @@
+package io.docextract.server.jobs;
+
+import io.docextract.engine.ExtractionEngine;
+import io.docextract.server.storage.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.InstantSource;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A worker pool assembled without Spring, the way JobRunnerConfiguration assembles it. */
+record TestWorkers(WorkerPool pool, JobMetrics metrics, JobLeaseRepository jobs, JobCompleter completer) {
+
+    static TestWorkers create(
+            TestDatabase database,
+            ExtractionEngine engine,
+            JobDocuments documents,
+            JobSettings settings,
+            int size,
+            List<JobCompletionListener> listeners) {
+        InstantSource clock = InstantSource.system();
+        JsonMapper json = JsonMapper.builder().build();
+        JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry());
+        JobLeaseRepository jobs = new JobLeaseRepository(database.jdbc(), database.dialect());
+        JobCompleter completer = new JobCompleter(
+                jobs, database.transactions(), listeners, settings.retryPolicy(), clock, metrics, json);
+        JobClaimer claimer = new JobClaimer(jobs, database.transactions(), clock, settings.lease());
+        WorkerPool pool = new WorkerPool(
+                claimer,
+                threads -> new JobRunner(jobs, documents, engine, completer, threads, settings.timeout(), json),
+                jobs,
+                completer,
+                settings,
+                clock,
+                metrics,
+                new QueueSignal(),
+                WorkerIdentity.create(),
+                size);
+        return new TestWorkers(pool, metrics, jobs, completer);
+    }
+
+    double count(String meter, String... tags) {
+        var counter = metrics.registry().find(meter).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
