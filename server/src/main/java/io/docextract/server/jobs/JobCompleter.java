@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,7 @@ public class JobCompleter {
     private final InstantSource clock;
     private final JobMetrics metrics;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     public JobCompleter(
             JobLeaseRepository jobs,
@@ -35,7 +37,8 @@ public class JobCompleter {
             RetryPolicy retries,
             InstantSource clock,
             JobMetrics metrics,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.jobs = jobs;
         this.transactions = transactions;
         this.listeners = List.copyOf(listeners);
@@ -43,6 +46,7 @@ public class JobCompleter {
         this.clock = clock;
         this.metrics = metrics;
         this.json = json;
+        this.events = events;
     }
 
     /** What became of an attempt. */
@@ -71,6 +75,7 @@ public class JobCompleter {
         if (!Boolean.TRUE.equals(written)) {
             return leaseLost(job);
         }
+        events.publishEvent(new JobFinished(job.id()));
         metrics.finished(JobStatus.COMPLETED, Duration.ofMillis(processingMs));
         log.info(
                 "job completed in {} ms: {} pages, {} credits, confidence {}",
@@ -106,6 +111,7 @@ public class JobCompleter {
         if (!Boolean.TRUE.equals(written)) {
             return leaseLost(job);
         }
+        events.publishEvent(new JobFinished(job.id()));
         metrics.finished(JobStatus.FAILED, Duration.ofMillis(processingMs));
         log.warn("job failed after {} attempt(s) with {}: {}", job.attempts(), code.code(), message);
         return Outcome.FAILED;
@@ -148,6 +154,7 @@ public class JobCompleter {
         if (!Boolean.TRUE.equals(written)) {
             return Outcome.LEASE_LOST;
         }
+        events.publishEvent(new JobFinished(lease.jobId()));
         metrics.reaped("failed");
         metrics.extractionError(JobErrorCode.WORKER_LOST, false);
         metrics.finished(JobStatus.FAILED, Duration.ZERO);

@@ -12,33 +12,51 @@ public class JobMetrics {
 
     public JobMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Registered up front so that dashboards and alerts see zeros rather than missing series.
+        for (JobStatus status : new JobStatus[] {JobStatus.COMPLETED, JobStatus.FAILED}) {
+            finishedCounter(status);
+            processingTimer(status);
+        }
+        for (JobErrorCode code : JobErrorCode.values()) {
+            errorCounter(code, false);
+            errorCounter(code, true);
+        }
     }
 
     /** {@code docextract_jobs_finished_total{status}} and {@code docextract_job_processing_seconds{status}}. */
     public void finished(JobStatus status, Duration processing) {
-        Counter.builder("docextract.jobs.finished")
+        finishedCounter(status).increment();
+        processingTimer(status).record(processing);
+    }
+
+    private Counter finishedCounter(JobStatus status) {
+        return Counter.builder("docextract.jobs.finished")
                 .description("Jobs that reached a terminal status")
                 .tag("status", status.value())
-                .register(registry)
-                .increment();
-        Timer.builder("docextract.job.processing")
+                .register(registry);
+    }
+
+    private Timer processingTimer(JobStatus status) {
+        return Timer.builder("docextract.job.processing")
                 .description("Time from claim to terminal status of the final attempt")
                 .tag("status", status.value())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(10))
-                .register(registry)
-                .record(processing);
+                .register(registry);
+    }
+
+    private Counter errorCounter(JobErrorCode code, boolean retried) {
+        return Counter.builder("docextract.extraction.errors")
+                .description("Failed extraction attempts by error code")
+                .tag("code", code.code())
+                .tag("retried", Boolean.toString(retried))
+                .register(registry);
     }
 
     /** {@code docextract_extraction_errors_total{code,retried}}: every failed attempt, retried or not. */
     public void extractionError(JobErrorCode code, boolean retried) {
-        Counter.builder("docextract.extraction.errors")
-                .description("Failed extraction attempts by error code")
-                .tag("code", code.code())
-                .tag("retried", Boolean.toString(retried))
-                .register(registry)
-                .increment();
+        errorCounter(code, retried).increment();
     }
 
     /** {@code docextract_jobs_leases_lost_total}: results dropped because another worker took the job over. */

@@ -2,12 +2,14 @@ package io.docextract.server.jobs;
 
 import io.docextract.engine.ExtractionEngine;
 import io.docextract.server.DocExtractProperties;
+import io.docextract.server.storage.DatabaseNotifications;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class JobRunnerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunnerConfiguration.class);
+
+    /** The channel the V20 trigger notifies when a job becomes claimable. */
+    static final String JOBS_CHANNEL = "docextract_jobs";
 
     @Bean
     JobMetrics jobMetrics(MeterRegistry registry) {
@@ -32,9 +37,12 @@ public class JobRunnerConfiguration {
         return gauges;
     }
 
+    /** Woken by local submits ({@link QueueWakeUp}) and, on PostgreSQL, by the jobs table's NOTIFY trigger. */
     @Bean
-    QueueSignal queueSignal() {
-        return new QueueSignal();
+    QueueSignal queueSignal(DatabaseNotifications notifications) {
+        QueueSignal signal = new QueueSignal();
+        notifications.subscribe(JOBS_CHANNEL, signal::wake);
+        return signal;
     }
 
     @Bean
@@ -45,7 +53,8 @@ public class JobRunnerConfiguration {
             JobSettings settings,
             InstantSource clock,
             JobMetrics metrics,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         return new JobCompleter(
                 jobs,
                 new TransactionTemplate(transactionManager),
@@ -53,7 +62,8 @@ public class JobRunnerConfiguration {
                 settings.retryPolicy(),
                 clock,
                 metrics,
-                json);
+                json,
+                events);
     }
 
     @Bean

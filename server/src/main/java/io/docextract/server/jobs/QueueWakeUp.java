@@ -15,7 +15,7 @@ class QueueWakeUp {
 
     // fallbackExecution: a submit published outside a transaction wakes at once.
     @TransactionalEventListener(fallbackExecution = true)
-    void jobsQueued(JobsQueued event) {
+    void jobSubmitted(JobSubmitted event) {
         signal.wake();
     }
 }

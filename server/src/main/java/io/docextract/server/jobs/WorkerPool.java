@@ -93,6 +93,10 @@ public class WorkerPool implements SmartLifecycle {
         if (started) {
             return;
         }
+        if (size == 0) {
+            // API-only process: nothing to run, but the lifecycle stays consistent.
+            return;
+        }
         started = true;
         claiming = true;
         workerThreads = Executors.newFixedThreadPool(

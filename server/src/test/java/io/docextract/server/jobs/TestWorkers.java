@@ -17,12 +17,23 @@ record TestWorkers(WorkerPool pool, JobMetrics metrics, JobLeaseRepository jobs,
             JobSettings settings,
             int size,
             List<JobCompletionListener> listeners) {
+        return create(database, engine, documents, settings, size, listeners, new QueueSignal());
+    }
+
+    static TestWorkers create(
+            TestDatabase database,
+            ExtractionEngine engine,
+            JobDocuments documents,
+            JobSettings settings,
+            int size,
+            List<JobCompletionListener> listeners,
+            QueueSignal signal) {
         InstantSource clock = InstantSource.system();
         JsonMapper json = JsonMapper.builder().build();
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry());
         JobLeaseRepository jobs = new JobLeaseRepository(database.jdbc(), database.dialect());
         JobCompleter completer = new JobCompleter(
-                jobs, database.transactions(), listeners, settings.retryPolicy(), clock, metrics, json);
+                jobs, database.transactions(), listeners, settings.retryPolicy(), clock, metrics, json, event -> {});
         JobClaimer claimer = new JobClaimer(jobs, database.transactions(), clock, settings.lease());
         WorkerPool pool = new WorkerPool(
                 claimer,
@@ -32,7 +43,7 @@ record TestWorkers(WorkerPool pool, JobMetrics metrics, JobLeaseRepository jobs,
                 settings,
                 clock,
                 metrics,
-                new QueueSignal(),
+                signal,
                 WorkerIdentity.create(),
                 size);
         return new TestWorkers(pool, metrics, jobs, completer);

@@ -56,6 +56,11 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase("jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres", name);
     }
 
+    /** A database another process created and migrated (migrating again is a no-op); not dropped on close. */
+    public static TestDatabase existing(String url) {
+        return new TestDatabase(url, null);
+    }
+
     /** The JDBC URL, for another process to open the same database. */
     public String url() {
         return url;
