@@ -32,15 +32,39 @@ class JobsGuideClientTest extends ServerTestSupport {
     @Test
     void guideClientCodeRunsUnchanged() throws Exception {
         assertThat(GUIDE).as("the jobs guide beside the repository").exists();
-        assertThat(REPO.resolve("clients/jobs-guide/node_modules")).as("run npm ci in clients/jobs-guide").exists();
+        assertThat(REPO.resolve("clients/jobs-guide/node_modules"))
+                .as("run npm ci in clients/jobs-guide")
+                .exists();
         Tenant tenant = newTenant();
-        String extractorId = post(tenant.liveKey(), "/v1/extractors", Map.of(
-                        "name", "Guide invoices",
-                        "document_type", "invoice",
-                        "field_definitions", List.of(
-                                Map.of("name", "invoice_number", "type", "text", "description", "The invoice number"),
-                                Map.of("name", "invoice_date", "type", "date", "description", "Date of issue"),
-                                Map.of("name", "total_amount", "type", "currency", "description", "Total amount due"))))
+        String extractorId = post(
+                        tenant.liveKey(),
+                        "/v1/extractors",
+                        Map.of(
+                                "name", "Guide invoices",
+                                "document_type", "invoice",
+                                "field_definitions",
+                                        List.of(
+                                                Map.of(
+                                                        "name",
+                                                        "invoice_number",
+                                                        "type",
+                                                        "text",
+                                                        "description",
+                                                        "The invoice number"),
+                                                Map.of(
+                                                        "name",
+                                                        "invoice_date",
+                                                        "type",
+                                                        "date",
+                                                        "description",
+                                                        "Date of issue"),
+                                                Map.of(
+                                                        "name",
+                                                        "total_amount",
+                                                        "type",
+                                                        "currency",
+                                                        "description",
+                                                        "Total amount due"))))
                 .json()
                 .path("id")
                 .asString();
@@ -61,7 +85,8 @@ class JobsGuideClientTest extends ServerTestSupport {
 
         int submitted = 3 + 3 + 1;
         assertThat(out.path("allJobs")).hasSize(submitted); // getAllJobs ran before the reprocessing
-        JsonNode all = get(tenant.liveKey(), "/v1/documents?extractor_id=" + extractorId + "&limit=1000").json();
+        JsonNode all = get(tenant.liveKey(), "/v1/documents?extractor_id=" + extractorId + "&limit=1000")
+                .json();
         assertThat(all.path("total").asInt()).isEqualTo(submitted + 2); // + the two reprocessed failures
 
         JsonNode stats = out.path("stats");
@@ -74,7 +99,8 @@ class JobsGuideClientTest extends ServerTestSupport {
         assertThat(out.path("exportJson")).hasSize(submitted + 2);
         assertThat(out.path("exportCsvLines").asInt()).isEqualTo(1 + 5); // header + completed jobs
         JsonNode example = out.path("exampleQuery");
-        JsonNode direct = get(tenant.liveKey(), "/v1/documents?status=completed&min_confidence=0.9&limit=100").json();
+        JsonNode direct = get(tenant.liveKey(), "/v1/documents?status=completed&min_confidence=0.9&limit=100")
+                .json();
         assertThat(example.path("total").asInt()).isEqualTo(direct.path("total").asInt());
     }
 

@@ -31,7 +31,8 @@ public final class TestPdfs {
 
     /** One page with the given lines, top to bottom, in Helvetica 11 pt. */
     public static byte[] page(List<String> lines) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
