@@ -24,7 +24,12 @@ public final class DefaultExtractionEngine implements ExtractionEngine {
         return new DefaultExtractionEngine(reader::read, standardScanners());
     }
 
-    static Scanners standardScanners() {
+    public DefaultExtractionEngine(EngineOptions options) {
+        this(new DocumentReader(options)::read, standardScanners());
+    }
+
+    /** The value scanners of the {@code values} package. */
+    public static Scanners standardScanners() {
         DocumentContextDetector detector = new DocumentContextDetector();
         return new Scanners(
                 ValueScanners.forType(FieldType.DATE),

@@ -127,7 +127,7 @@ final class CandidateFinder {
                     if (first == null || !(DocumentIndex.hasDigit(first) || isCapitalCode(first) || isPrefix(first))) {
                         continue;
                     }
-                    for (int j = i + 1; j <= Math.min(segment.to(), i + 5); j++) {
+                    for (int j = i + 1; j <= Math.min(segment.to(), i + 8); j++) {
                         String last = idPart(line.words().get(j - 1).text());
                         if (last == null) {
                             break;
@@ -293,11 +293,12 @@ final class CandidateFinder {
                 Segment currentSegment = segment;
                 List<TextLine> pageLines = doc.pageLines(line.page());
                 for (int n = 1; n < MAX_BLOCK_LINES; n++) {
-                    Segment next = nextInColumn(pageLines, current, currentSegment);
+                    TextLine[] found = new TextLine[1];
+                    Segment next = nextInColumn(pageLines, current, currentSegment, found);
                     if (next == null) {
                         break;
                     }
-                    TextLine nextLine = pageLines.get(current.pageIndex() + 1);
+                    TextLine nextLine = found[0];
                     String text = cleanText(next.text());
                     if (text.isEmpty()) {
                         break;
@@ -315,23 +316,25 @@ final class CandidateFinder {
         return out;
     }
 
-    /** The segment right under {@code segment} on the next line, left-aligned with it, if close. */
-    private Segment nextInColumn(List<TextLine> pageLines, TextLine line, Segment segment) {
-        int nextIndex = line.pageIndex() + 1;
-        if (nextIndex >= pageLines.size()) {
-            return null;
-        }
-        TextLine next = pageLines.get(nextIndex);
-        double gap = next.box().y0() - line.box().y1();
-        if (gap > 2.2 * Math.max(line.height(), doc.medianLineHeight())) {
-            return null;
-        }
-        for (Segment s : next.segments()) {
-            if (Math.abs(s.box().x0() - segment.box().x0()) < 0.02
-                    || (s.box().x0() < segment.box().x1()
-                            && s.box().x1() > segment.box().x0()
-                            && Math.abs(s.box().centerX() - segment.box().centerX()) < 0.02)) {
-                return s;
+    /**
+     * The segment under {@code segment} in the same column on one of the next lines (lines of
+     * another column may sit in between), if close enough; with the line it is on.
+     */
+    private Segment nextInColumn(List<TextLine> pageLines, TextLine line, Segment segment, TextLine[] found) {
+        double bottom = segment.box().y1();
+        for (int i = line.pageIndex() + 1; i < pageLines.size(); i++) {
+            TextLine next = pageLines.get(i);
+            if (next.box().y0() - bottom > 2.2 * Math.max(line.height(), doc.medianLineHeight())) {
+                return null;
+            }
+            for (Segment s : next.segments()) {
+                if (Math.abs(s.box().x0() - segment.box().x0()) < 0.02
+                        || (s.box().x0() < segment.box().x1()
+                                && s.box().x1() > segment.box().x0()
+                                && Math.abs(s.box().centerX() - segment.box().centerX()) < 0.02)) {
+                    found[0] = next;
+                    return s;
+                }
             }
         }
         return null;

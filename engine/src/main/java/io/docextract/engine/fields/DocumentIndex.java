@@ -178,11 +178,12 @@ final class DocumentIndex {
                 int ps = prev.from();
                 for (int i = prev.to() - 1; i >= prev.from(); i--) {
                     if (hasDigit(line.words().get(i).text())) {
-                        ps = i + 1;
+                        // "from 1.3. to": the words after the last value, when there are any.
+                        ps = hasLetters(line, i + 1, prev.to()) ? i + 1 : prev.from();
                         break;
                     }
                 }
-                if (ps < prev.to() && hasLetters(line, ps, prev.to())) {
+                if (hasLetters(line, ps, prev.to())) {
                     return label(
                             line.textOf(ps, prev.to()),
                             line.boxOf(ps, prev.to()),

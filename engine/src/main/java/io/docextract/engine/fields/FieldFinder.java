@@ -249,13 +249,22 @@ public final class FieldFinder {
         /** The field's candidates, best first. */
         List<Scored> rank(FieldQuery query) {
             List<Candidate> candidates = finder.find(query);
-            List<Scored> out = new ArrayList<>(candidates.size());
+            List<Candidate> kept = new ArrayList<>(candidates.size());
+            List<double[]> xs = new ArrayList<>(candidates.size());
             for (Candidate c : candidates) {
-                if (!fits(query, c)) {
-                    continue;
+                if (fits(query, c)) {
+                    kept.add(c);
+                    xs.add(features.features(query, c, candidates));
                 }
-                double[] x = features.features(query, c, candidates);
-                out.add(new Scored(c, model.probability(query.kind(), x), x));
+            }
+            double[] logits = new double[kept.size()];
+            for (int i = 0; i < logits.length; i++) {
+                logits[i] = model.logit(query.kind(), xs.get(i));
+            }
+            double[] p = ScoringModel.choiceProbabilities(logits);
+            List<Scored> out = new ArrayList<>(kept.size());
+            for (int i = 0; i < logits.length; i++) {
+                out.add(new Scored(kept.get(i), p[i], xs.get(i)));
             }
             out.sort(Comparator.comparingDouble(Scored::score).reversed());
             return out;

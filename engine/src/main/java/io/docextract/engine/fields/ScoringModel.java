@@ -10,10 +10,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Logistic regression over {@link Feature}s, one weight vector per {@link FieldKind}, fitted on
- * the labelled corpus by {@code ScoringModelFit} (test sources) and shipped as {@code
- * model/weights.tsv}. A kind without fitted weights falls back to the weights pooled over all
- * kinds.
+ * A conditional logit over {@link Feature}s: each candidate of a field gets a linear score, and
+ * the probability that candidate {@code i} is the field's value is {@code exp(s_i) / (1 + Σ
+ * exp(s_j))}, the 1 standing for "none of them". One weight vector per {@link FieldKind}, fitted
+ * on the labelled corpus by {@code ScoringModelFit} (test sources) and shipped as {@code
+ * model/weights.tsv}; a kind without fitted weights uses the weights pooled over all kinds.
  */
 final class ScoringModel {
 
@@ -37,13 +38,32 @@ final class ScoringModel {
         static final ScoringModel BUILT_IN = load();
     }
 
-    double probability(FieldKind kind, double[] x) {
+    /** The linear score of one candidate. */
+    double logit(FieldKind kind, double[] x) {
         double[] w = weights.getOrDefault(kind, pooled);
         double z = 0;
         for (int i = 0; i < x.length && i < w.length; i++) {
             z += w[i] * x[i];
         }
-        return 1 / (1 + Math.exp(-z));
+        return z;
+    }
+
+    /** Probabilities of each candidate against each other and against "none of them". */
+    static double[] choiceProbabilities(double[] logits) {
+        double max = 0;
+        for (double l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = Math.exp(-max);
+        double[] p = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            p[i] = Math.exp(logits[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
     }
 
     Map<FieldKind, double[]> weights() {

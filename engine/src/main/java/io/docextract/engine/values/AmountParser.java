@@ -41,9 +41,10 @@ public final class AmountParser {
             return Optional.empty();
         }
         String currency = null;
-        var marks = CurrencyMarks.TOKEN_PATTERN.matcher(text).region(best.start(), best.end());
-        while (marks.find() && currency == null) {
-            currency = CurrencyMarks.code(marks.group(), context);
+        for (CurrencyMarks.Mark mark : CurrencyMarks.all(text.substring(best.start(), best.end()))) {
+            if (currency == null) {
+                currency = CurrencyMarks.code(mark.text(), context);
+            }
         }
         return Optional.of(new Amount((BigDecimal) best.value(), currency));
     }

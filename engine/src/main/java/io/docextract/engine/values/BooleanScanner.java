@@ -3,11 +3,9 @@ package io.docextract.engine.values;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Finds what a text states as yes or no: answer words in six languages ({@code yes}, {@code
@@ -69,9 +67,15 @@ public final class BooleanScanner implements ValueScanner {
             word("non", false, 0.55),
             word("nee", false, 0.7));
 
-    private static final Pattern WORD_PATTERN = Pattern.compile(
-            "(?<![\\p{L}\\d])(" + alternation() + ")(?![\\p{L}\\d])(\\s*[.:#º°]?\\s*\\d)?(\\s*[.:#º°])?",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Phrases are at most this many words ("pendiente de pago"). */
+    private static final int LONGEST_PHRASE = 3;
+
+    private static final int LONGEST_WORD = 11;
+
+    /** A number or mark after the word: "No. 4711", "No: 5", "Paid: 12.00". */
+    private static final Pattern AFTER_WORD = Pattern.compile("(\\s*[.:#º°]?\\s*\\d)|(\\s*[.:#º°])");
+
+    private static final String CHECK_MARKS = "☑☒✓✔✅☐□✗✘❌[(";
 
     private static final Pattern MARK_PATTERN =
             Pattern.compile("[☑☒✓✔✅]|\\[\\s?[xX✓✔]\\s?]|\\([xX]\\)|(☐|□|\\[\\s?]|[✗✘❌])");
@@ -79,33 +83,103 @@ public final class BooleanScanner implements ValueScanner {
     @Override
     public List<ValueMatch> scan(String text, DocumentContext context) {
         List<ValueMatch> matches = new ArrayList<>(1);
-        Matcher marks = MARK_PATTERN.matcher(text);
-        while (marks.find()) {
+        Matcher marks = hasCheckMark(text) ? MARK_PATTERN.matcher(text) : null;
+        while (marks != null && marks.find()) {
             boolean empty = marks.group(1) != null;
             char first = marks.group().charAt(0);
             double quality = first == '✗' || first == '✘' || first == '❌' ? 0.6 : 0.9;
             matches.add(new ValueMatch(marks.start(), marks.end(), !empty, quality));
         }
         if (hasLetter(text)) {
-            Matcher words = WORD_PATTERN.matcher(text);
-            while (words.find()) {
-                String key = words.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                Reading reading = WORDS.get(key);
-                boolean beforeNumber = words.group(2) != null;
-                boolean beforeMark = words.group(3) != null;
-                if (reading == null || (reading.quality() < 0.6 && (beforeNumber || beforeMark))) {
-                    // "No. 4711", "Nr", "si 3": an abbreviation or a word in a sentence, not an answer.
-                    continue;
-                }
-                // "Paid: 12.00" is a label before a value rather than a stamp.
-                double quality = beforeNumber || beforeMark ? reading.quality() * 0.6 : reading.quality();
-                matches.add(new ValueMatch(words.start(), words.end(1), reading.value(), quality));
-            }
+            scanWords(text, matches);
         }
         if (matches.size() > 1) {
             matches.sort(Comparator.comparingInt(ValueMatch::start));
         }
         return matches;
+    }
+
+    private static void scanWords(String text, List<ValueMatch> matches) {
+        int n = text.length();
+        int[] starts = new int[LONGEST_PHRASE];
+        int[] ends = new int[LONGEST_PHRASE];
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            // Up to three words from here, each only if separated by plain spaces.
+            int words = 0;
+            int j = i;
+            while (words < LONGEST_PHRASE && j < n && Character.isLetter(text.charAt(j))) {
+                starts[words] = j;
+                while (j < n && Character.isLetter(text.charAt(j))) {
+                    j++;
+                }
+                ends[words++] = j;
+                int k = j;
+                while (k < n && text.charAt(k) == ' ') {
+                    k++;
+                }
+                if (k == j || k - j > 2) {
+                    break;
+                }
+                j = k;
+            }
+            int next = ends[0];
+            for (int w = words; w >= 1; w--) {
+                if (ends[w - 1] - starts[w - 1] > LONGEST_WORD || (w == 1 && ends[0] - i > LONGEST_WORD)) {
+                    continue;
+                }
+                String key = phraseKey(text, i, ends[w - 1]);
+                Reading reading = WORDS.get(key);
+                if (reading != null) {
+                    addWord(text, i, ends[w - 1], reading, matches);
+                    next = ends[w - 1];
+                    break;
+                }
+            }
+            i = next;
+        }
+    }
+
+    private static void addWord(String text, int start, int end, Reading reading, List<ValueMatch> matches) {
+        Matcher after = AFTER_WORD.matcher(text).region(end, Math.min(text.length(), end + 6));
+        boolean beforeNumber = false;
+        boolean beforeMark = false;
+        if (after.lookingAt()) {
+            beforeNumber = after.group(1) != null;
+            beforeMark = after.group(2) != null;
+        }
+        if (reading.quality() < 0.6 && (beforeNumber || beforeMark)) {
+            // "No. 4711", "Nr", "si 3": an abbreviation or a word in a sentence, not an answer.
+            return;
+        }
+        // "Paid: 12.00" is a label before a value rather than a stamp.
+        double quality = beforeNumber || beforeMark ? reading.quality() * 0.6 : reading.quality();
+        matches.add(new ValueMatch(start, end, reading.value(), quality));
+    }
+
+    /** The words lower-cased, joined by single spaces. */
+    private static String phraseKey(String text, int start, int end) {
+        StringBuilder key = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' || key.charAt(key.length() - 1) != ' ') {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        return key.toString();
+    }
+
+    private static boolean hasCheckMark(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (CHECK_MARKS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map.Entry<String, Reading> stamp(String phrase, boolean value) {
@@ -114,13 +188,6 @@ public final class BooleanScanner implements ValueScanner {
 
     private static Map.Entry<String, Reading> word(String word, boolean value, double quality) {
         return Map.entry(word, new Reading(value, quality));
-    }
-
-    private static String alternation() {
-        return WORDS.keySet().stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(phrase -> Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"))
-                .collect(Collectors.joining("|"));
     }
 
     private static boolean hasLetter(String text) {

@@ -1,14 +1,11 @@
 package io.docextract.engine.values;
 
 import java.text.Normalizer;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Month and weekday names, full and abbreviated, in English, German, French, Spanish, Dutch and
@@ -138,12 +135,22 @@ final class CalendarWords {
         }
     }
 
-    /** Alternation of every month name, longest first so that "March" wins over "Mar". */
-    static final String MONTH_ALTERNATION = alternation(MONTH_BY_NAME.keySet());
+    private static final Set<String> WEEKDAY_NAMES = weekdayNames();
 
-    static final String WEEKDAY_ALTERNATION = alternation(Set.of(WEEKDAYS));
+    /** Letters in the longest month name; longer words need no lookup. */
+    static final int LONGEST_MONTH =
+            MONTH_BY_NAME.keySet().stream().mapToInt(String::length).max().orElse(0);
 
     private CalendarWords() {}
+
+    /** The month (1–12) named by characters {@code [start, end)} of a text, or 0. */
+    static int month(String text, int start, int end) {
+        return month(text.substring(start, end));
+    }
+
+    static boolean isWeekday(String word) {
+        return WEEKDAY_NAMES.contains(word.toLowerCase(Locale.ROOT));
+    }
 
     /** The month (1–12) a name stands for, or 0. */
     static int month(String name) {
@@ -152,22 +159,28 @@ final class CalendarWords {
             key = key.substring(0, key.length() - 1);
         }
         Integer month = MONTH_BY_NAME.get(key);
-        if (month == null) {
+        if (month == null && !isAscii(key)) {
             month = MONTH_BY_NAME.get(foldAccents(key));
         }
         return month == null ? 0 : month;
     }
 
-    private static String alternation(Set<String> words) {
-        Set<String> all = new LinkedHashSet<>();
-        for (String word : words) {
-            all.add(word);
-            all.add(foldAccents(word));
+    private static Set<String> weekdayNames() {
+        Set<String> names = new HashSet<>();
+        for (String name : WEEKDAYS) {
+            names.add(name);
+            names.add(foldAccents(name));
         }
-        return all.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(Pattern::quote)
-                .collect(Collectors.joining("|"));
+        return Set.copyOf(names);
+    }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String foldAccents(String word) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * Finds currencies named in a text, as ISO 4217 codes: codes ({@code EUR}), symbols ({@code €},
@@ -17,14 +16,13 @@ public final class CurrencyDetector implements ValueScanner {
     @Override
     public List<ValueMatch> scan(String text, DocumentContext context) {
         List<ValueMatch> matches = new ArrayList<>(1);
-        Matcher m = CurrencyMarks.TOKEN_PATTERN.matcher(text);
-        while (m.find()) {
-            String mark = m.group();
+        for (CurrencyMarks.Mark found : CurrencyMarks.all(text)) {
+            String mark = found.text();
             String code = CurrencyMarks.code(mark, context);
             if (code == null) {
                 continue;
             }
-            boolean besideNumber = besideDigit(text, m.start(), m.end());
+            boolean besideNumber = besideDigit(text, found.start(), found.end());
             boolean isCode = !CurrencyMarks.isSymbol(mark);
             if (isCode
                     && (CurrencyMarks.WORD_LIKE_CODES.contains(mark)
@@ -42,7 +40,7 @@ public final class CurrencyDetector implements ValueScanner {
                     || mark.startsWith("Kr")) {
                 quality *= 0.8;
             }
-            matches.add(new ValueMatch(m.start(), m.end(), code, quality));
+            matches.add(new ValueMatch(found.start(), found.end(), code, quality));
         }
         return matches;
     }

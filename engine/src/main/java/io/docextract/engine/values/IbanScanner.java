@@ -95,7 +95,7 @@ public final class IbanScanner implements ValueScanner {
             Map.entry("XK", 20));
 
     private static final Pattern CANDIDATE =
-            Pattern.compile("(?<![A-Za-z0-9])([A-Z]{2})(\\d{2}|[0-9O]{2})((?: ?[A-Z0-9]){10,32})");
+            Pattern.compile("(?=[A-Z]{2}[0-9O])(?<![A-Za-z0-9])([A-Z]{2})(\\d{2}|[0-9O]{2})((?: ?[A-Z0-9]){10,32})");
 
     @Override
     public List<ValueMatch> scan(String text, DocumentContext context) {

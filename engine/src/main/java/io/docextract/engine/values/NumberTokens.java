@@ -12,24 +12,23 @@ import java.util.regex.Pattern;
  */
 final class NumberTokens {
 
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,'’])(?:"
+    private static final Pattern NUMBER = Pattern.compile("(?=[\\d.,])(?<![\\d.,'’])(?:"
             + "\\d{1,3}(?:([,.'’\\u00A0\\u202F ])\\d{3})(?:\\1\\d{3})*(?:[.,]\\d{1,4})?"
             + "|\\d+(?:[.,]\\d{1,4})?"
             + "|[.,]\\d{1,2})(?!\\d)");
 
-    private static final Pattern PREFIX = Pattern.compile("(" + CurrencyMarks.TOKEN + ")[ \\u00A0\\u202F]?$");
-    private static final Pattern SUFFIX = Pattern.compile("[ \\u00A0\\u202F]?(" + CurrencyMarks.TOKEN + ")");
     private static final Pattern CREDIT = Pattern.compile("[ \\u00A0]?(?:CR|Cr)(?!\\p{L})");
     private static final Pattern ID_LABEL = Pattern.compile(
             "(?<!\\p{L})(?:no|nr|num|n°|nº|ref|#)\\.?:?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern PHONE_LIKE = Pattern.compile("(?:\\+|(?<!\\d)00)\\s?\\d[\\d \\-/().]{6,}\\d"
+    private static final Pattern PHONE_LIKE = Pattern.compile("(?=[+(\\d])(?:\\+|(?<!\\d)00)\\s?\\d[\\d \\-/().]{6,}\\d"
             + "|\\(0\\)\\s?[\\d \\-/]{5,}\\d"
             + "|\\(0\\d{1,4}\\)\\s?\\d[\\d \\-/]{3,}\\d"
             + "|(?<![\\d.,])0\\d{1,4}(?:[ /-]{1,3}\\d{2,}){2,}"
             + "|(?<![\\d.,])\\(?\\d{3}\\)?[ .-]\\d{3}[ .-]\\d{4}(?!\\d)");
 
     /** IBAN-like runs whose digit groups are not amounts. */
-    private static final Pattern ACCOUNT_LIKE = Pattern.compile("(?<![\\p{L}\\d])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){3,}");
+    private static final Pattern ACCOUNT_LIKE =
+            Pattern.compile("(?=[A-Z]{2}\\d)(?<![\\p{L}\\d])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){3,}");
 
     private static final DateScanner DATES = new DateScanner();
 
@@ -96,11 +95,11 @@ final class NumberTokens {
         int end = numberEnd;
         String currency = null;
         if (!percent) {
-            Matcher suffix = SUFFIX.matcher(line).region(numberEnd, Math.min(n, numberEnd + 8));
-            suffix.useTransparentBounds(true);
-            if (suffix.lookingAt() && isCurrency(suffix.group(1))) {
-                currency = suffix.group(1);
-                end = suffix.end();
+            int at = isGap(next) ? numberEnd + 1 : numberEnd;
+            CurrencyMarks.Mark mark = at < n ? CurrencyMarks.at(line, at) : null;
+            if (mark != null && isCurrency(mark.text())) {
+                currency = mark.text();
+                end = mark.end();
             }
         } else {
             end = line.indexOf('%', numberEnd) + 1;
@@ -114,11 +113,11 @@ final class NumberTokens {
             start--;
         }
         if (currency == null && start > 0) {
-            Matcher prefix = PREFIX.matcher(line).region(Math.max(0, start - 8), start);
-            prefix.useTransparentBounds(true);
-            if (prefix.find() && isCurrency(prefix.group(1))) {
-                currency = prefix.group(1);
-                start = prefix.start();
+            int markEnd = isGap(line.charAt(start - 1)) ? start - 1 : start;
+            CurrencyMarks.Mark mark = CurrencyMarks.endingAt(line, markEnd);
+            if (mark != null && isCurrency(mark.text())) {
+                currency = mark.text();
+                start = mark.start();
             }
         }
         if (!negative && start > 0 && isMinus(line.charAt(start - 1))) {
@@ -238,6 +237,10 @@ final class NumberTokens {
             }
         }
         return false;
+    }
+
+    private static boolean isGap(char c) {
+        return c == ' ' || c == '\u00A0' || c == '\u202F';
     }
 
     private static boolean isMinus(char c) {

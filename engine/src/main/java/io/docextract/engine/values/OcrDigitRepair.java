@@ -84,13 +84,27 @@ final class OcrDigitRepair {
         return k < end && (chars[k] == '.' || chars[k] == ',') && isDigitAt(chars, k + 1, start, end);
     }
 
+    /** Whether a confusable letter stands next to a digit, possibly across one separator. */
     private static boolean hasConfusable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (isConfusable(text.charAt(i))) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (isConfusable(text.charAt(i))
+                    && (digitAt(text, i - 1)
+                            || digitAt(text, i + 1)
+                            || digitAt(text, i - 2) && isSeparator(text.charAt(i - 1))
+                            || digitAt(text, i + 2) && isSeparator(text.charAt(i + 1)))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean digitAt(String text, int i) {
+        return i >= 0 && i < text.length() && isDigit(text.charAt(i));
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '.' || c == ',' || c == '/' || c == '-' || c == '\'' || isConfusable(c);
     }
 
     private static boolean inNumberRun(char c) {

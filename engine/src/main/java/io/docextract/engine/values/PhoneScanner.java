@@ -23,25 +23,24 @@ public final class PhoneScanner implements ValueScanner {
 
     private static final Pattern SHAPE = Pattern.compile("(?<![\\w+.,/-])"
             + "(?:\\+\\s?\\d{1,3}|00\\d{1,3}|\\(?0\\d{1,5}\\)?|\\(\\d{2,4}\\)|\\d{2,5})"
-            + "(?:(?:\\s?\\(0\\))?(?:\\s?[-/.]\\s?|\\s)\\(?\\d{1,5}\\)?){1,6}"
+            + "(?:(?:\\s?\\(0\\))?(?:\\s?[-/.]\\s?|\\s)\\(?\\d{1,8}\\)?){1,6}"
             + "(?![\\w.,/-]?\\d|[\\w%])");
 
     @Override
     public List<ValueMatch> scan(String text, DocumentContext context) {
-        if (countDigits(text, 0, text.length()) < MIN_DIGITS) {
+        if (longestDigitRun(text) < MIN_DIGITS) {
             return List.of();
         }
         String region = region(context);
         List<ValueMatch> matches = new ArrayList<>(1);
-        for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, 50)) {
+        for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, 50)) {
             PhoneNumber number = match.number();
             String raw = match.rawString();
             boolean international = raw.startsWith("+") || raw.startsWith("00");
-            boolean valid = PHONES.isValidNumber(number);
             String value = international || !UNKNOWN_REGION.equals(region)
                     ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
                     : raw;
-            matches.add(new ValueMatch(match.start(), match.end(), value, valid ? 0.92 : 0.7));
+            matches.add(new ValueMatch(match.start(), match.end(), value, 0.92));
         }
         addByShape(text, region, matches);
         return matches;
@@ -108,6 +107,29 @@ public final class PhoneScanner implements ValueScanner {
             }
         }
         return false;
+    }
+
+    /**
+     * Digits in the longest stretch of digits and phone punctuation (single spaces, dashes, dots,
+     * slashes, brackets, plus): a line without six of them holds no phone number, and libphonenumber
+     * need not look.
+     */
+    static int longestDigitRun(String text) {
+        int best = 0;
+        int run = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                run++;
+                best = Math.max(best, run);
+            } else if (c == ' ' ? i + 1 < n && text.charAt(i + 1) != ' ' : "-./()+".indexOf(c) >= 0) {
+                continue;
+            } else {
+                run = 0;
+            }
+        }
+        return best;
     }
 
     private static int countDigits(String text, int from, int to) {

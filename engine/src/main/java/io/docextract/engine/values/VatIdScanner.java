@@ -51,7 +51,7 @@ public final class VatIdScanner implements ValueScanner {
             shape("CHE", "\\d{9}(?:MWST|TVA|IVA|VAT)", "\\d{9}"));
 
     private static final Pattern PREFIX = Pattern.compile(
-            "(?<![A-Za-z0-9])(CHE|AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|GB|XI|NO)"
+            "(?=[A-Z]{2})(?<![A-Za-z0-9])(CHE|AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|GB|XI|NO)"
                     + "(?=[ .-]?[0-9A-Z])");
 
     private static final Pattern GSTIN =

@@ -4,18 +4,28 @@ import io.docextract.server.ApiException;
 import io.docextract.server.ApiException.Detail;
 import io.docextract.server.auth.Caller;
 import io.docextract.server.auth.Scope;
+import io.docextract.server.jobs.ExportFormat;
 import io.docextract.server.jobs.Job;
+import io.docextract.server.jobs.JobExportService;
+import io.docextract.server.jobs.JobFilter;
 import io.docextract.server.jobs.JobService;
+import io.docextract.server.jobs.JobStats;
+import io.docextract.server.jobs.JobStatsService;
 import io.docextract.server.jobs.JobWaiter;
 import io.docextract.server.jobs.Submission;
 import io.docextract.server.jobs.SubmissionService;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +58,8 @@ public class DocumentController {
     private final SubmissionReader reader;
     private final JobViews views;
     private final ErrorResponses errors;
+    private final JobStatsService stats;
+    private final JobExportService exports;
 
     public DocumentController(
             SubmissionService submissions,
@@ -55,13 +67,17 @@ public class DocumentController {
             JobWaiter waiter,
             SubmissionReader reader,
             JobViews views,
-            ErrorResponses errors) {
+            ErrorResponses errors,
+            JobStatsService stats,
+            JobExportService exports) {
         this.submissions = submissions;
         this.jobs = jobs;
         this.waiter = waiter;
         this.reader = reader;
         this.views = views;
         this.errors = errors;
+        this.stats = stats;
+        this.exports = exports;
     }
 
     /** The list answer. */
@@ -199,6 +215,66 @@ public class DocumentController {
                 query.paging().limit(),
                 query.paging().offset(),
                 query.paging().hasMore(page.total(), page.jobs().size()));
+    }
+
+    @GetMapping("/stats")
+    JobStats stats(Caller caller, @RequestParam MultiValueMap<String, String> parameters) {
+        caller.require(Scope.DOCUMENTS_READ);
+        List<Detail> details = new ArrayList<>();
+        String periodValue = DocumentQuery.single(parameters, "period", details);
+        Instant after = DocumentQuery.instant(
+                "created_after", DocumentQuery.single(parameters, "created_after", details), details);
+        Instant before = DocumentQuery.instant(
+                "created_before", DocumentQuery.single(parameters, "created_before", details), details);
+        String extractorId = DocumentQuery.single(parameters, "extractor_id", details);
+        JobStatsService.Period period = JobStatsService.Period.D30;
+        if (periodValue != null) {
+            period = JobStatsService.Period.fromValue(periodValue.strip()).orElse(null);
+            if (period == null) {
+                details.add(new Detail("period", "must be one of 1h, 24h, 7d, 30d, 90d, all"));
+            } else if (after != null || before != null) {
+                details.add(new Detail("period", "cannot be combined with created_after or created_before"));
+            }
+        }
+        if (!details.isEmpty()) {
+            throw ApiException.validation(details);
+        }
+        JobFilter filter = new JobFilter(
+                caller.orgId(),
+                caller.testMode(),
+                extractorId == null || extractorId.isBlank() ? null : extractorId.strip(),
+                Set.of(),
+                after,
+                before,
+                null,
+                Map.of());
+        return after != null || before != null ? stats.forRange(filter) : stats.forPeriod(filter, period);
+    }
+
+    @GetMapping("/export")
+    void export(Caller caller, @RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response)
+            throws IOException {
+        caller.require(Scope.DOCUMENTS_READ);
+        List<Detail> details = new ArrayList<>();
+        String formatValue = DocumentQuery.single(parameters, "format", details);
+        ExportFormat format = formatValue == null
+                ? ExportFormat.CSV
+                : ExportFormat.fromValue(formatValue.strip()).orElse(null);
+        if (format == null) {
+            details.add(new Detail("format", "must be csv, json or ndjson"));
+        }
+        if (!details.isEmpty()) {
+            throw ApiException.validation(details);
+        }
+        DocumentQuery query = DocumentQuery.parse(caller, parameters, false);
+        response.setContentType(format.mediaType());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("documents." + format.extension())
+                        .build()
+                        .toString());
+        exports.export(query.filter(), query.order(), format, response.getOutputStream());
     }
 
     @PostMapping("/{id}/reprocess")

@@ -1,6 +1,7 @@
 package io.docextract.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.docextract.server.ApiException;
 import io.docextract.server.auth.Caller;
 import io.docextract.server.auth.Scope;
 import io.docextract.server.webhooks.Delivery;
@@ -8,6 +9,7 @@ import io.docextract.server.webhooks.EventType;
 import io.docextract.server.webhooks.Webhook;
 import io.docextract.server.webhooks.WebhookService;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -103,10 +105,10 @@ public class WebhooksController {
     @GetMapping("/v1/webhooks")
     WebhookList list(
             Caller caller,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Integer offset) {
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset) {
         caller.require(Scope.WEBHOOKS_READ);
-        Paging paging = Paging.of(limit, offset);
+        Paging paging = paging(limit, offset);
         WebhookService.WebhookPage page = webhooks.list(caller, paging.limit(), paging.offset());
         List<WebhookResponse> items =
                 page.webhooks().stream().map(w -> WebhookResponse.of(w, false)).toList();
@@ -139,10 +141,10 @@ public class WebhooksController {
             Caller caller,
             @PathVariable String id,
             @RequestParam(required = false) String status,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Integer offset) {
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset) {
         caller.require(Scope.WEBHOOKS_READ);
-        Paging paging = Paging.of(limit, offset);
+        Paging paging = paging(limit, offset);
         WebhookService.DeliveryPage page = webhooks.deliveries(caller, id, status, paging.limit(), paging.offset());
         List<DeliveryResponse> items =
                 page.deliveries().stream().map(DeliveryResponse::of).toList();
@@ -162,5 +164,14 @@ public class WebhooksController {
     DeliveryResponse retry(Caller caller, @PathVariable String id) {
         caller.require(Scope.WEBHOOKS_WRITE);
         return DeliveryResponse.of(webhooks.retry(caller, id));
+    }
+
+    private static Paging paging(String limit, String offset) {
+        List<ApiException.Detail> details = new ArrayList<>();
+        Paging paging = Paging.parse(limit, offset, details);
+        if (!details.isEmpty()) {
+            throw ApiException.validation(details);
+        }
+        return paging;
     }
 }

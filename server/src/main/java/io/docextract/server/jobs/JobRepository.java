@@ -107,19 +107,19 @@ public class JobRepository {
 
     /** One page of matching jobs in the given order. */
     public List<Job> query(JobFilter filter, JobOrder order, int limit, int offset) {
-        Where where = where(filter);
-        where.params.add(limit);
-        where.params.add(offset);
-        return jdbc.sql("SELECT * FROM jobs WHERE " + where.sql + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?")
-                .params(where.params)
+        JobConditions where = JobConditions.of(filter, dialect);
+        where.params().add(limit);
+        where.params().add(offset);
+        return jdbc.sql("SELECT * FROM jobs WHERE " + where.sql() + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?")
+                .params(where.params())
                 .query(ROWS)
                 .list();
     }
 
     public long count(JobFilter filter) {
-        Where where = where(filter);
-        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE " + where.sql)
-                .params(where.params)
+        JobConditions where = JobConditions.of(filter, dialect);
+        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE " + where.sql())
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
@@ -130,28 +130,28 @@ public class JobRepository {
      * Null {@code afterId} starts from the beginning.
      */
     public List<Job> page(JobFilter filter, JobOrder order, Instant afterCreatedAt, String afterId, int size) {
-        Where where = where(filter);
-        String sql = "SELECT * FROM jobs WHERE " + where.sql;
+        JobConditions where = JobConditions.of(filter, dialect);
+        String sql = "SELECT * FROM jobs WHERE " + where.sql();
         if (afterId != null) {
             String cmp = order == JobOrder.ASC ? ">" : "<";
             sql += " AND (created_at " + cmp + " ? OR (created_at = ? AND id " + cmp + " ?))";
-            where.params.add(afterCreatedAt.toEpochMilli());
-            where.params.add(afterCreatedAt.toEpochMilli());
-            where.params.add(afterId);
+            where.params().add(afterCreatedAt.toEpochMilli());
+            where.params().add(afterCreatedAt.toEpochMilli());
+            where.params().add(afterId);
         }
-        where.params.add(size);
+        where.params().add(size);
         return jdbc.sql(sql + " ORDER BY " + order.sql() + " LIMIT ?")
-                .params(where.params)
+                .params(where.params())
                 .query(ROWS)
                 .list();
     }
 
     /** The distinct extractor versions among matching jobs (to know the export's columns). */
     public List<Map.Entry<String, Integer>> extractorVersions(JobFilter filter) {
-        Where where = where(filter);
-        return jdbc.sql("SELECT DISTINCT extractor_id, extractor_version FROM jobs WHERE " + where.sql
+        JobConditions where = JobConditions.of(filter, dialect);
+        return jdbc.sql("SELECT DISTINCT extractor_id, extractor_version FROM jobs WHERE " + where.sql()
                         + " ORDER BY extractor_id, extractor_version DESC")
-                .params(where.params)
+                .params(where.params())
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
                 .list();
     }
@@ -185,54 +185,6 @@ public class JobRepository {
         return jdbc.sql("DELETE FROM jobs WHERE id IN (" + placeholders + ") AND status IN ('completed', 'failed')")
                 .params(new ArrayList<>(ids))
                 .update();
-    }
-
-    /** A WHERE clause and its parameters, in order. */
-    private record Where(String sql, List<Object> params) {}
-
-    private Where where(JobFilter filter) {
-        StringBuilder sql = new StringBuilder("org_id = ? AND test_mode = ?");
-        List<Object> params = new ArrayList<>();
-        params.add(filter.orgId());
-        params.add(filter.testMode() ? 1 : 0);
-        if (filter.extractorId() != null) {
-            sql.append(" AND extractor_id = ?");
-            params.add(filter.extractorId());
-        }
-        if (!filter.statuses().isEmpty()) {
-            List<String> statuses = filter.statusValues();
-            sql.append(
-                    statuses.size() == 1
-                            ? " AND status = ?"
-                            : " AND status IN ("
-                                    + String.join(", ", java.util.Collections.nCopies(statuses.size(), "?")) + ")");
-            params.addAll(statuses);
-        }
-        if (filter.createdAfter() != null) {
-            // Exclusive bound at millisecond precision: a job at 10:00:00.000 is not after 10:00:00.0005.
-            sql.append(" AND created_at > ?");
-            params.add(Math.floorDiv(
-                    filter.createdAfter().getEpochSecond() * 1_000_000_000L
-                            + filter.createdAfter().getNano(),
-                    1_000_000L));
-        }
-        if (filter.createdBefore() != null) {
-            sql.append(" AND created_at < ?");
-            params.add(Math.ceilDiv(
-                    filter.createdBefore().getEpochSecond() * 1_000_000_000L
-                            + filter.createdBefore().getNano(),
-                    1_000_000L));
-        }
-        if (filter.minConfidence() != null) {
-            sql.append(" AND confidence_score >= ?");
-            params.add(filter.minConfidence());
-        }
-        for (Map.Entry<String, String> entry : filter.metadata().entrySet()) {
-            sql.append(" AND ").append(dialect.jsonMemberEquals("metadata"));
-            params.add(entry.getKey());
-            params.add(entry.getValue());
-        }
-        return new Where(sql.toString(), params);
     }
 
     private static Long millis(Instant instant) {

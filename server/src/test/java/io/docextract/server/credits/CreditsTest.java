@@ -12,6 +12,8 @@ import io.docextract.server.admin.OrganizationSettings;
 import io.docextract.server.auth.Caller;
 import io.docextract.server.auth.Scope;
 import io.docextract.server.extractors.ExtractorSummary;
+import io.docextract.server.jobs.FinishedJob;
+import io.docextract.server.jobs.JobStatus;
 import io.docextract.server.jobs.PendingSubmission;
 import io.docextract.server.jobs.SubmissionGuard;
 import java.math.BigDecimal;
@@ -130,8 +132,9 @@ class CreditsTest extends ServerTestSupport {
 
         administration.updateOrganization(tenant.orgId(), enforce());
         Caller live = access.authenticate(tenant.liveKey());
-        // A one-page receipt costs 1: covered.
+        // A receipt costs at least 1: covered.
         guard.check(submission(live, "receipt"));
+        // Anything else costs at least 2.
         assertThatThrownBy(() -> guard.check(submission(live, "invoice")))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_CREDITS));
@@ -140,14 +143,6 @@ class CreditsTest extends ServerTestSupport {
         assertThat(get(tenant.liveKey(), "/v1/credits").json().path("enforced").asBoolean())
                 .isTrue();
         assertThat(ErrorCode.INSUFFICIENT_CREDITS.status()).isEqualTo(402);
-    }
-
-    private static PendingSubmission submission(Caller caller, String documentType) {
-        return new PendingSubmission(
-                caller,
-                new ExtractorSummary("ext_test", caller.orgId(), "test", documentType, 1, true),
-                "application/pdf",
-                1000);
     }
 
     @Test
@@ -183,6 +178,31 @@ class CreditsTest extends ServerTestSupport {
         assertThat(data.path("low_balance_threshold").asLong()).isEqualTo(50);
     }
 
+    @Autowired
+    JobUsageRecorder usage;
+
+    @Test
+    void completedLiveJobsAreChargedOnceAndOthersNever() {
+        Tenant tenant = newTenant();
+        String org = tenant.orgId();
+        usage.jobFinished(finished(org, "job_live", false, JobStatus.COMPLETED, 3));
+        usage.jobFinished(finished(org, "job_live", false, JobStatus.COMPLETED, 3));
+        usage.jobFinished(finished(org, "job_test", true, JobStatus.COMPLETED, 0));
+        usage.jobFinished(finished(org, "job_failed", false, JobStatus.FAILED, 0));
+        JsonNode credits = get(tenant.liveKey(), "/v1/credits").json();
+        assertThat(credits.path("balance").asLong()).isEqualTo(-3);
+        assertThat(credits.path("total_used").asLong()).isEqualTo(3);
+        assertThat(get(tenant.liveKey(), "/v1/credits/transactions")
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    private static FinishedJob finished(String org, String jobId, boolean test, JobStatus status, int cost) {
+        return new FinishedJob(jobId, org, "ext_x", test, status, 2, cost, null, java.time.Instant.now());
+    }
+
     @Test
     void invalidAmountsAreRefused() {
         Tenant tenant = newTenant();
@@ -195,6 +215,14 @@ class CreditsTest extends ServerTestSupport {
         assertThatThrownBy(() -> ledger.record("org_missing", TransactionType.GRANT, 5, null, null, null))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    private static PendingSubmission submission(Caller caller, String documentType) {
+        return new PendingSubmission(
+                caller,
+                new ExtractorSummary("ext_x", caller.orgId(), "x", documentType, 1, true),
+                "application/pdf",
+                1000);
     }
 
     private List<String> events(String orgId) {

@@ -1,0 +1,184 @@
+package io.docextract.engine.document;
+
+import io.docextract.engine.EngineOptions;
+import io.docextract.engine.layout.Layout;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reading speed and heap of the PDF and OCR paths; not a test (JUnit does not pick it up).
+ *
+ * <pre>
+ * mvn -B -q -pl engine test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -Xmx512m -cp engine/target/test-classes:engine/target/classes:$(cat /tmp/cp.txt) \
+ *     io.docextract.engine.document.LayoutBenchmark [textPages=500] [ocrPages=3] [languages]
+ * </pre>
+ *
+ * Prints the median milliseconds per page over repeated reads of a generated text PDF, the
+ * median per OCR page of a generated 300 dpi scanned PDF (render, preparation, Tesseract), and
+ * the peak heap seen while reading.
+ */
+public final class LayoutBenchmark {
+
+    private LayoutBenchmark() {}
+
+    public static void main(String[] args) {
+        int textPages = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int ocrPages = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        EngineOptions defaults = EngineOptions.defaults();
+        String languages = args.length > 2 ? args[2] : defaults.ocrLanguages();
+        EngineOptions options = new EngineOptions(
+                Math.max(textPages, defaults.maxPages()),
+                true,
+                defaults.ocrPageTimeout(),
+                defaults.documentTimeout(),
+                defaults.maxImagePixels(),
+                defaults.tesseractCommand(),
+                languages);
+        DocumentReader reader = new DocumentReader(options);
+
+        byte[] textPdf = textPdf(textPages);
+        System.out.printf("text PDF: %d pages, %d KB%n", textPages, textPdf.length / 1024);
+        resetPeaks();
+        double[] perPage = new double[5];
+        for (int run = 0; run < perPage.length; run++) {
+            long start = System.nanoTime();
+            Layout layout = reader.read(textPdf, DocumentFormat.PDF);
+            perPage[run] = (System.nanoTime() - start) / 1e6 / layout.pageCount();
+        }
+        System.out.printf(
+                "text PDF: median %.2f ms/page over %d reads %s, peak heap %d MB (max heap %d MB)%n",
+                median(perPage),
+                perPage.length,
+                format(perPage),
+                peakHeap() / (1 << 20),
+                Runtime.getRuntime().maxMemory() / (1 << 20));
+
+        double[] baseline = new double[3];
+        for (int run = 0; run < baseline.length; run++) {
+            baseline[run] = timed(() -> plainStripper(textPdf)) / textPages;
+        }
+        System.out.printf(
+                "baseline, PDFBox sorted getText alone: median %.2f ms/page %s%n", median(baseline), format(baseline));
+
+        if (ocrPages > 0) {
+            byte[] scanned = scannedPdf(ocrPages);
+            System.out.printf(
+                    "OCR (%s): %d scanned Letter pages at 300 dpi%n",
+                    reader.ocr().languages(), ocrPages);
+            resetPeaks();
+            double[] ocrPerPage = new double[ocrPages];
+            for (int page = 0; page < ocrPages; page++) {
+                byte[] single = singleScannedPage(page);
+                long start = System.nanoTime();
+                Layout layout = reader.read(single, DocumentFormat.PDF);
+                ocrPerPage[page] = (System.nanoTime() - start) / 1e6;
+                if (page == 0) {
+                    System.out.printf(
+                            "  first page: %d lines, first \"%s\"%n",
+                            layout.pages().getFirst().lines().size(),
+                            layout.pages().getFirst().lines().getFirst().text());
+                }
+            }
+            System.out.printf(
+                    "OCR: median %.0f ms/page %s, peak heap %d MB; whole %d-page scan read in %.0f ms%n",
+                    median(ocrPerPage),
+                    format(ocrPerPage),
+                    peakHeap() / (1 << 20),
+                    ocrPages,
+                    timed(() -> reader.read(scanned, DocumentFormat.PDF)));
+        }
+    }
+
+    private static void plainStripper(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] textPdf(int pages) {
+        PdfFixtures.PageSpec[] specs = new PdfFixtures.PageSpec[pages];
+        for (int p = 0; p < pages; p++) {
+            List<PdfFixtures.Text> texts = new ArrayList<>();
+            texts.add(new PdfFixtures.Text("Statement page " + (p + 1), 72, 740, 16, true));
+            for (int line = 0; line < 45; line++) {
+                float y = 710 - line * 14;
+                texts.add(PdfFixtures.Text.at(
+                        "2024-03-" + (1 + line % 28) + "  Transfer reference " + (p * 100 + line), 72, y));
+                texts.add(PdfFixtures.Text.at(String.format("%,.2f", (p * 37 + line * 13) / 7.0), 460, y));
+            }
+            specs[p] = PdfFixtures.PageSpec.text(texts.toArray(PdfFixtures.Text[]::new));
+        }
+        return PdfFixtures.pdf(specs);
+    }
+
+    private static byte[] scannedPdf(int pages) {
+        PdfFixtures.PageSpec[] specs = new PdfFixtures.PageSpec[pages];
+        for (int p = 0; p < pages; p++) {
+            specs[p] = scannedSpec(p);
+        }
+        return PdfFixtures.pdf(specs);
+    }
+
+    private static byte[] singleScannedPage(int seed) {
+        return PdfFixtures.pdf(scannedSpec(seed));
+    }
+
+    /** A full page of invoice-like text, drawn at 300 dpi: a realistic OCR load. */
+    private static PdfFixtures.PageSpec scannedSpec(int seed) {
+        List<String> lines = new ArrayList<>();
+        lines.add("INVOICE " + (4711 + seed) + "   Date 12.03.2024   Customer 88213");
+        for (int i = 0; i < 28; i++) {
+            lines.add(String.format(
+                    "%2d  Article %05d  consulting services, week %d   %3d x %8.2f = %10.2f",
+                    i + 1, 31 * i + seed, i + 1, i % 7 + 1, 12.5 + i, (i % 7 + 1) * (12.5 + i)));
+        }
+        lines.add("Total amount due 1,234.56 EUR   IBAN DE89 3704 0044 0532 0130 00");
+        return PdfFixtures.PageSpec.scanned(PdfFixtures.scannedPage(300, lines, 10));
+    }
+
+    private static double timed(Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static String format(double[] values) {
+        return Arrays.stream(values)
+                .mapToObj(v -> String.format("%.1f", v))
+                .toList()
+                .toString();
+    }
+}

@@ -1,0 +1,126 @@
+package io.docextract.server.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/** Statistics over an organization's jobs for a period or a time range. */
+@Service
+public class JobStatsService {
+
+    /** The named periods, ending now. */
+    public enum Period {
+        H1("1h", Duration.ofHours(1)),
+        H24("24h", Duration.ofHours(24)),
+        D7("7d", Duration.ofDays(7)),
+        D30("30d", Duration.ofDays(30)),
+        D90("90d", Duration.ofDays(90)),
+        ALL("all", null);
+
+        private final String value;
+        private final Duration length;
+
+        Period(String value, Duration length) {
+            this.value = value;
+            this.length = length;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        /** The start of the period ending at {@code now}; null for {@code all}. */
+        Instant start(Instant now) {
+            return length == null ? null : now.minus(length);
+        }
+
+        public static Optional<Period> fromValue(String value) {
+            for (Period period : values()) {
+                if (period.value.equals(value.toLowerCase(Locale.ROOT))) {
+                    return Optional.of(period);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    // line_items[3].amount → line_items[].amount: one entry per field, not per array element.
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
+    private final JobStatsRepository stats;
+    private final InstantSource clock;
+
+    public JobStatsService(JobStatsRepository stats, InstantSource clock) {
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** Statistics for a named period ending now. */
+    public JobStats forPeriod(JobFilter filter, Period period) {
+        return compute(period.value(), filter.between(period.start(clock.instant()), null));
+    }
+
+    /** Statistics for an explicit range (the filter's exclusive created bounds). */
+    public JobStats forRange(JobFilter filter) {
+        return compute("custom", filter);
+    }
+
+    private JobStats compute(String label, JobFilter filter) {
+        JobStatsRepository.Totals totals = stats.totals(filter);
+        Long p50 = percentile(filter, totals.timedCompleted(), 0.50);
+        Long p95 = percentile(filter, totals.timedCompleted(), 0.95);
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        byStatus.put("completed", totals.completed());
+        byStatus.put("failed", totals.failed());
+        byStatus.put("queued", totals.queued());
+        byStatus.put("processing", totals.processing());
+        return new JobStats(
+                label,
+                totals.total(),
+                totals.completed(),
+                totals.failed(),
+                totals.queued(),
+                totals.processing(),
+                JobStats.successRate(totals.completed(), totals.failed()),
+                totals.avgProcessingMs() == null ? null : Math.round(totals.avgProcessingMs()),
+                p50,
+                p95,
+                JobStats.round(totals.avgConfidence()),
+                totals.credits(),
+                totals.pages(),
+                totals.total() == 0 ? java.util.List.of() : stats.byExtractor(filter),
+                byStatus,
+                totals.failed() == 0 ? Map.of() : stats.byErrorCode(filter),
+                totals.completed() == 0 ? Map.of() : fieldConfidence(filter),
+                filter.createdAfter(),
+                filter.createdBefore());
+    }
+
+    /** Nearest-rank percentile: the smallest value with at least {@code p} of the values at or below it. */
+    private Long percentile(JobFilter filter, long count, double p) {
+        if (count == 0) {
+            return null;
+        }
+        long rank = Math.max(1, (long) Math.ceil(p * count));
+        return stats.processingTimeAtRank(filter, rank - 1);
+    }
+
+    private Map<String, Double> fieldConfidence(JobFilter filter) {
+        Map<String, double[]> merged = new TreeMap<>();
+        for (JobStatsRepository.ConfidenceSum sum : stats.confidenceSums(filter)) {
+            double[] acc = merged.computeIfAbsent(INDEX.matcher(sum.key()).replaceAll("[]"), k -> new double[2]);
+            acc[0] += sum.sum();
+            acc[1] += sum.count();
+        }
+        Map<String, Double> means = new LinkedHashMap<>();
+        merged.forEach((key, acc) -> means.put(key, JobStats.round(acc[0] / acc[1])));
+        return means;
+    }
+}
