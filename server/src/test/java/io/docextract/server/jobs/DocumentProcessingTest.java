@@ -95,6 +95,19 @@ class DocumentProcessingTest extends ServerTestSupport {
         long started = Instant.parse(job.path("started_at").asString()).toEpochMilli();
         long completed = Instant.parse(job.path("completed_at").asString()).toEpochMilli();
         assertThat(job.path("processing_time_ms").asLong()).isEqualTo(completed - started);
+        // The completion listeners ran in the completing transaction: exactly one usage entry.
+        JsonNode transactions =
+                get(tenant.liveKey(), "/v1/credits/transactions").json().path("transactions");
+        List<JsonNode> usage = new java.util.ArrayList<>();
+        transactions.forEach(t -> {
+            if (t.path("job_id").asString().equals(job.path("id").asString())) {
+                usage.add(t);
+            }
+        });
+        assertThat(usage).singleElement().satisfies(t -> {
+            assertThat(t.path("type").asString()).isEqualTo("usage");
+            assertThat(t.path("amount").asInt()).isEqualTo(-2);
+        });
     }
 
     @Test
