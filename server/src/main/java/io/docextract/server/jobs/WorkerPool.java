@@ -208,8 +208,9 @@ public class WorkerPool implements SmartLifecycle {
                 Collection<RunningJob> left = running();
                 log.info("shutdown timeout reached; releasing {} running job(s)", left.size());
                 left.forEach(RunningJob::release);
-                // Released attempts only write one row each.
-                if (freeWorkers.tryAcquire(size, 10, TimeUnit.SECONDS)) {
+                // Released attempts only write one row each; stay inside Spring's shutdown phase
+                // budget so the data source is still open for those writes.
+                if (freeWorkers.tryAcquire(size, 4, TimeUnit.SECONDS)) {
                     freeWorkers.release(size);
                 }
             } else {
