@@ -13,18 +13,17 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Lets readers wait for jobs to finish without holding a thread or a database connection each:
  * one timer checks every waited-for job in a single query every {@value #POLL_MS} ms (which also
- * sees jobs finished by other processes), and a job finished in this process answers as soon as its
- * completion commits.
+ * sees jobs finished by other processes), and a {@link JobFinished} event from this process
+ * answers at once.
  */
 @Component
-public class JobWaiter implements SmartLifecycle, JobCompletionListener {
+public class JobWaiter implements SmartLifecycle {
 
     static final long POLL_MS = 150;
 
@@ -58,19 +57,9 @@ public class JobWaiter implements SmartLifecycle, JobCompletionListener {
         return done;
     }
 
-    @Override
-    public void jobFinished(FinishedJob job) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // Readers must see the committed result, so wake them only after the commit.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    release(job.jobId());
-                }
-            });
-        } else {
-            release(job.jobId());
-        }
+    @EventListener
+    public void on(JobFinished event) {
+        release(event.jobId());
     }
 
     private void release(String jobId) {

@@ -317,7 +317,7 @@ public class SubmissionService {
                     .orElseThrow(() -> new ApiException(
                             ErrorCode.IDEMPOTENCY_CONFLICT, "The Idempotency-Key " + idempotencyKey + " is in use."));
         }
-        events.publishEvent(new JobsQueued(1));
+        events.publishEvent(new JobSubmitted(id, caller.orgId(), caller.testMode()));
         return new Submitted(job, false);
     }
 
