@@ -56,7 +56,7 @@ ${retarget(monitorProcessingTimes.text)}
 ${retarget(monitorFailureRate.text)}
 ${retarget(monitorConfidence.text)}
 ${retarget(reprocessFailedJobs.text)}
-${retarget(exportJobResults.text.split('\\n').slice(1).join('\\n'))}
+${retarget(exportJobResults.text.split('\n').slice(1).join('\n'))}
 ${retarget(processBatch.text)}
 
 // The guide calls getJobStats(period) without showing it; this is its stats call with the period as a parameter.
