@@ -1,6 +1,5 @@
 package io.docextract.server.jobs;
 
-import io.docextract.server.storage.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,11 +24,9 @@ public class JobRepository {
     public static final RowMapper<Job> ROWS = JobRepository::map;
 
     private final JdbcClient jdbc;
-    private final Dialect dialect;
 
-    public JobRepository(JdbcClient jdbc, Dialect dialect) {
+    public JobRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
     }
 
     public void insert(Job job) {
@@ -107,7 +104,7 @@ public class JobRepository {
 
     /** One page of matching jobs in the given order. */
     public List<Job> query(JobFilter filter, JobOrder order, int limit, int offset) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         where.params().add(limit);
         where.params().add(offset);
         return jdbc.sql("SELECT * FROM jobs WHERE " + where.sql() + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?")
@@ -117,7 +114,7 @@ public class JobRepository {
     }
 
     public long count(JobFilter filter) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE " + where.sql())
                 .params(where.params())
                 .query(Long.class)
@@ -130,11 +127,12 @@ public class JobRepository {
      * Null {@code afterId} starts from the beginning.
      */
     public List<Job> page(JobFilter filter, JobOrder order, Instant afterCreatedAt, String afterId, int size) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         String sql = "SELECT * FROM jobs WHERE " + where.sql();
         if (afterId != null) {
             String cmp = order == JobOrder.ASC ? ">" : "<";
-            sql += " AND (created_at " + cmp + " ? OR (created_at = ? AND id " + cmp + " ?))";
+            // The first term bounds the index range; the second breaks ties by id.
+            sql += " AND created_at " + cmp + "= ? AND (created_at " + cmp + " ? OR id " + cmp + " ?)";
             where.params().add(afterCreatedAt.toEpochMilli());
             where.params().add(afterCreatedAt.toEpochMilli());
             where.params().add(afterId);
@@ -148,7 +146,7 @@ public class JobRepository {
 
     /** The distinct extractor versions among matching jobs (to know the export's columns). */
     public List<Map.Entry<String, Integer>> extractorVersions(JobFilter filter) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         return jdbc.sql("SELECT DISTINCT extractor_id, extractor_version FROM jobs WHERE " + where.sql()
                         + " ORDER BY extractor_id, extractor_version DESC")
                 .params(where.params())

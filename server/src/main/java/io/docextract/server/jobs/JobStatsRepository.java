@@ -39,7 +39,7 @@ public class JobStatsRepository {
             long pages) {}
 
     public Totals totals(JobFilter filter) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         return jdbc.sql("SELECT COUNT(*),"
                         + " COUNT(*) FILTER (WHERE status = 'completed'),"
                         + " COUNT(*) FILTER (WHERE status = 'failed'),"
@@ -70,7 +70,7 @@ public class JobStatsRepository {
      * caller computes nearest-rank percentiles from {@link Totals#timedCompleted()}).
      */
     public Long processingTimeAtRank(JobFilter filter, long rank) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         where.params().add(rank);
         return jdbc.sql("SELECT " + ELAPSED + " AS elapsed FROM jobs WHERE " + where.sql()
                         + " AND status = 'completed' AND started_at IS NOT NULL AND completed_at IS NOT NULL"
@@ -83,7 +83,7 @@ public class JobStatsRepository {
 
     /** Per extractor, most used first. */
     public List<JobStats.ByExtractor> byExtractor(JobFilter filter) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         return jdbc.sql("SELECT s.extractor_id, e.name, s.jobs, s.completed, s.failed, s.confidence FROM ("
                         + "SELECT extractor_id, COUNT(*) AS jobs,"
                         + " COUNT(*) FILTER (WHERE status = 'completed') AS completed,"
@@ -104,7 +104,7 @@ public class JobStatsRepository {
 
     /** Failed jobs by their error code, most frequent first. */
     public Map<String, Long> byErrorCode(JobFilter filter) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT error_code, COUNT(*) AS n FROM jobs WHERE " + where.sql()
                         + " AND status = 'failed' AND error_code IS NOT NULL"
@@ -119,9 +119,36 @@ public class JobStatsRepository {
     /** A key of the confidence object with the sum and number of its values. */
     public record ConfidenceSum(String key, double sum, long count) {}
 
-    /** Sums of each confidence key over completed jobs (keys as stored, with array indexes). */
+    /**
+     * Sums of each confidence key from the daily roll-up, for jobs created on UTC days
+     * {@code [fromDay, toDay)} (null: unbounded).
+     */
+    public List<ConfidenceSum> dailyConfidenceSums(JobFilter filter, Long fromDay, Long toDay) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT field, SUM(total), SUM(count) FROM job_confidence_daily WHERE org_id = ? AND test_mode = ?");
+        List<Object> params = new ArrayList<>(List.of(filter.orgId(), filter.testMode() ? 1 : 0));
+        if (filter.extractorId() != null) {
+            sql.append(" AND extractor_id = ?");
+            params.add(filter.extractorId());
+        }
+        if (fromDay != null) {
+            sql.append(" AND day >= ?");
+            params.add(fromDay);
+        }
+        if (toDay != null) {
+            sql.append(" AND day < ?");
+            params.add(toDay);
+        }
+        List<ConfidenceSum> sums = new ArrayList<>();
+        jdbc.sql(sql + " GROUP BY field").params(params).query(rs -> {
+            sums.add(new ConfidenceSum(rs.getString(1), rs.getDouble(2), rs.getLong(3)));
+        });
+        return sums;
+    }
+
+    /** Sums of each confidence key over completed jobs read row by row (for partial days). */
     public List<ConfidenceSum> confidenceSums(JobFilter filter) {
-        JobConditions where = JobConditions.of(filter, dialect);
+        JobConditions where = JobConditions.of(filter);
         List<ConfidenceSum> sums = new ArrayList<>();
         jdbc.sql("SELECT c.key, SUM(" + dialect.asDouble("c.value") + "), COUNT(*) FROM jobs, "
                         + dialect.jsonEntries("jobs.confidence", "c") + " WHERE " + where.sql()

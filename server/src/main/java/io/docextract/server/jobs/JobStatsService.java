@@ -3,7 +3,9 @@ package io.docextract.server.jobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +55,8 @@ public class JobStatsService {
 
     // line_items[3].amount → line_items[].amount: one entry per field, not per array element.
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
+    private static final long DAY_MS = 86_400_000L;
 
     private final JobStatsRepository stats;
     private final InstantSource clock;
@@ -112,15 +116,51 @@ public class JobStatsService {
         return stats.processingTimeAtRank(filter, rank - 1);
     }
 
+    /**
+     * Mean confidence per field. Whole UTC days come from the daily roll-up; only the partial
+     * days at the ends of the range are read from the jobs themselves.
+     */
     private Map<String, Double> fieldConfidence(JobFilter filter) {
+        List<JobStatsRepository.ConfidenceSum> sums = new ArrayList<>();
+        Long startMs = filter.createdAfter() == null ? null : ceilMillis(filter.createdAfter(), true);
+        Long endMs = filter.createdBefore() == null ? null : ceilMillis(filter.createdBefore(), false);
+        Long firstDay = startMs == null ? null : Math.ceilDiv(startMs, DAY_MS);
+        Long endDay = endMs == null ? null : Math.floorDiv(endMs, DAY_MS);
+        if (firstDay != null && endDay != null && firstDay >= endDay) {
+            sums.addAll(stats.confidenceSums(filter));
+        } else {
+            sums.addAll(stats.dailyConfidenceSums(filter, firstDay, endDay));
+            if (startMs != null && startMs < firstDay * DAY_MS) {
+                sums.addAll(stats.confidenceSums(
+                        filter.between(filter.createdAfter(), Instant.ofEpochMilli(firstDay * DAY_MS))));
+            }
+            if (endMs != null && endDay * DAY_MS < endMs) {
+                sums.addAll(stats.confidenceSums(
+                        filter.between(Instant.ofEpochMilli(endDay * DAY_MS - 1), filter.createdBefore())));
+            }
+        }
         Map<String, double[]> merged = new TreeMap<>();
-        for (JobStatsRepository.ConfidenceSum sum : stats.confidenceSums(filter)) {
+        for (JobStatsRepository.ConfidenceSum sum : sums) {
             double[] acc = merged.computeIfAbsent(INDEX.matcher(sum.key()).replaceAll("[]"), k -> new double[2]);
             acc[0] += sum.sum();
             acc[1] += sum.count();
         }
         Map<String, Double> means = new LinkedHashMap<>();
-        merged.forEach((key, acc) -> means.put(key, JobStats.round(acc[0] / acc[1])));
+        merged.forEach((key, acc) -> {
+            if (acc[1] > 0) {
+                means.put(key, JobStats.round(acc[0] / acc[1]));
+            }
+        });
         return means;
+    }
+
+    /**
+     * The first millisecond a created_at may have (after an exclusive lower bound), or the
+     * exclusive upper millisecond (for an exclusive upper bound), as the SQL conditions use them.
+     */
+    private static long ceilMillis(Instant bound, boolean lower) {
+        long floor = Math.floorDiv(bound.getEpochSecond() * 1_000_000_000L + bound.getNano(), 1_000_000L);
+        boolean exact = bound.getNano() % 1_000_000 == 0;
+        return lower ? floor + 1 : (exact ? floor : floor + 1);
     }
 }

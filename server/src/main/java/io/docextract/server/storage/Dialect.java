@@ -10,14 +10,6 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
     String jsonTextEquals(String column, String keyLiteral);
 
     /**
-     * A predicate that the JSON object in {@code column} has a member whose key is bound at the
-     * first placeholder and whose value, written as text, equals the second placeholder: strings
-     * compare by their content, numbers and booleans by their JSON text ({@code 42}, {@code true}).
-     * Works for any key (no JSON path quoting).
-     */
-    String jsonMemberEquals(String column);
-
-    /**
      * A FROM-clause item listing the members of the JSON object in {@code column} as rows with
      * columns {@code <alias>.key} and {@code <alias>.value} (for numbers, use {@link #asDouble}).
      */
@@ -50,13 +42,6 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
         }
 
         @Override
-        public String jsonMemberEquals(String column) {
-            return "EXISTS (SELECT 1 FROM json_each(" + column + ") AS m WHERE m.key = ? AND"
-                    + " (CASE m.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'"
-                    + " ELSE CAST(m.value AS TEXT) END) = ?)";
-        }
-
-        @Override
         public String jsonEntries(String column, String alias) {
             return "json_each(" + column + ") AS " + alias;
         }
@@ -81,11 +66,6 @@ public sealed interface Dialect permits Dialect.Sqlite, Dialect.Postgres {
         @Override
         public String jsonTextEquals(String column, String keyLiteral) {
             return "(" + column + " ->> " + keyLiteral + ") = ?";
-        }
-
-        @Override
-        public String jsonMemberEquals(String column) {
-            return "(" + column + " ->> CAST(? AS TEXT)) = CAST(? AS TEXT)";
         }
 
         @Override

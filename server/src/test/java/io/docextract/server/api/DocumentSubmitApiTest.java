@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docextract.server.auth.IssuedKey;
 import io.docextract.server.auth.Scope;
 import io.docextract.server.jobs.Job;
-import io.docextract.server.jobs.JobFinished;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -53,9 +51,6 @@ class DocumentSubmitApiTest extends DocumentApiSupport {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher events;
 
     @Test
     void jsonSubmitAnswers202WithAQueuedJobOfEveryField() {
@@ -368,7 +363,6 @@ class DocumentSubmitApiTest extends DocumentApiSupport {
                             + " WHERE id = ?")
                     .params(System.currentTimeMillis() - 500, System.currentTimeMillis(), parked.id())
                     .update();
-            events.publishEvent(new JobFinished(parked.id()));
         });
         start = System.nanoTime();
         Response finished = get(tenant.liveKey(), "/v1/documents/" + parked.id() + "?wait=30");

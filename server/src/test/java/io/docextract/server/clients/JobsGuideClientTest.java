@@ -111,15 +111,16 @@ class JobsGuideClientTest extends ServerTestSupport {
     private JsonNode runGuide(String key, String extractorId, List<String> files) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", HARNESS.toString()));
         command.addAll(files);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Path errors = Files.createTempFile(documents, "node", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
         builder.environment().put("GUIDE_PATH", GUIDE.toString());
         builder.environment().put("DOCEXTRACT_BASE_URL", baseUrl());
         builder.environment().put("DOCEXTRACT_API_KEY", key);
         builder.environment().put("DOCEXTRACT_EXTRACTOR_ID", extractorId);
         Process process = builder.start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(stdout).isZero();
+        assertThat(process.waitFor(12, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(stdout + Files.readString(errors)).isZero();
         String[] lines = stdout.strip().split("\n");
         return JSON.readTree(lines[lines.length - 1]);
     }
