@@ -5,7 +5,7 @@ import io.docextract.server.ErrorCode;
 import io.docextract.server.blobs.BlobStore;
 import io.docextract.server.blobs.DocumentLinks;
 import io.docextract.server.jobs.Job;
-import io.docextract.server.jobs.JobRepository;
+import io.docextract.server.jobs.JobService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class FileController {
 
     private final DocumentLinks links;
-    private final JobRepository jobs;
+    private final JobService jobs;
     private final BlobStore blobs;
 
-    public FileController(DocumentLinks links, JobRepository jobs, BlobStore blobs) {
+    public FileController(DocumentLinks links, JobService jobs, BlobStore blobs) {
         this.links = links;
         this.jobs = jobs;
         this.blobs = blobs;
@@ -45,7 +45,7 @@ public class FileController {
         if (!links.isValid(jobId, expires, signature)) {
             throw notFound();
         }
-        Job job = jobs.findById(jobId).filter(j -> j.blobKey() != null).orElseThrow(FileController::notFound);
+        Job job = jobs.withStoredDocument(jobId).orElseThrow(FileController::notFound);
         try (BlobStore.Blob blob = blobs.open(job.blobKey()).orElseThrow(FileController::notFound)) {
             response.setContentType(job.mimeType());
             response.setContentLengthLong(blob.size());
