@@ -3,6 +3,7 @@ package io.docextract.server.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docextract.server.ServerTestSupport;
+import io.docextract.server.jobs.TextPdf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,8 +70,8 @@ class JobsGuideClientTest extends ServerTestSupport {
                 .path("id")
                 .asString();
         List<String> files = new ArrayList<>();
-        files.add(write("inv-1.pdf", TestPdfs.invoice("INV-1001", "2024-11-15", "1,250.50")));
-        files.add(write("inv-2.pdf", TestPdfs.invoice("INV-1002", "2024-11-16", "99.00")));
+        files.add(write("inv-1.pdf", TextPdf.invoice("INV-1001", "2024-11-15", "1,250.50")));
+        files.add(write("inv-2.pdf", TextPdf.invoice("INV-1002", "2024-11-16", "99.00")));
         // Passes the magic-byte check as a PDF, then fails in the engine: the monitors and the
         // reprocessing snippet need a failed job.
         files.add(write("broken.pdf", "%PDF-1.7\nthis is not a real PDF body".getBytes(StandardCharsets.US_ASCII)));
