@@ -66,3 +66,20 @@ END $$;
 
 CREATE TRIGGER jobs_confidence_rollup AFTER INSERT OR UPDATE OF status OR DELETE ON jobs
     FOR EACH ROW EXECUTE FUNCTION jobs_confidence_rollup();
+
+-- Percentiles of processing time sort these columns only.
+CREATE INDEX jobs_org_status_timing ON jobs (org_id, test_mode, status, created_at, started_at, completed_at);
+
+-- Existing jobs (the triggers only see new writes).
+INSERT INTO job_metadata (org_id, test_mode, key, value, job_id)
+SELECT j.org_id, j.test_mode, m.key, m.value #>> '{}', j.id
+FROM jobs AS j, jsonb_each(j.metadata) AS m
+WHERE jsonb_typeof(m.value) IN ('string', 'number', 'boolean')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO job_confidence_daily (org_id, test_mode, day, extractor_id, field, total, count)
+SELECT j.org_id, j.test_mode, j.created_at / 86400000, j.extractor_id, c.key,
+       SUM((c.value #>> '{}')::double precision), COUNT(*)
+FROM jobs AS j, jsonb_each(j.confidence) AS c
+WHERE j.status = 'completed' AND jsonb_typeof(c.value) = 'number'
+GROUP BY j.org_id, j.test_mode, j.created_at / 86400000, j.extractor_id, c.key;

@@ -73,3 +73,19 @@ BEGIN
     WHERE org_id = OLD.org_id AND test_mode = OLD.test_mode AND day = OLD.created_at / 86400000
       AND extractor_id = OLD.extractor_id AND count <= 0;
 END;
+
+-- Percentiles of processing time sort these columns only.
+CREATE INDEX jobs_org_status_timing ON jobs (org_id, test_mode, status, created_at, started_at, completed_at);
+
+-- Existing jobs (the triggers only see new writes).
+INSERT OR IGNORE INTO job_metadata (org_id, test_mode, key, value, job_id)
+SELECT j.org_id, j.test_mode, m.key,
+       CASE m.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(m.value AS TEXT) END, j.id
+FROM jobs AS j, json_each(j.metadata) AS m
+WHERE m.type NOT IN ('object', 'array', 'null');
+
+INSERT INTO job_confidence_daily (org_id, test_mode, day, extractor_id, field, total, count)
+SELECT j.org_id, j.test_mode, j.created_at / 86400000, j.extractor_id, c.key, SUM(c.value), COUNT(*)
+FROM jobs AS j, json_each(j.confidence) AS c
+WHERE j.status = 'completed' AND c.type IN ('integer', 'real')
+GROUP BY j.org_id, j.test_mode, j.created_at / 86400000, j.extractor_id, c.key;

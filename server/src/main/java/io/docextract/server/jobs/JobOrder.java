@@ -9,7 +9,7 @@ public enum JobOrder {
     DESC;
 
     public String sql() {
-        return this == ASC ? "created_at ASC, id ASC" : "created_at DESC, id DESC";
+        return this == ASC ? "jobs.created_at ASC, jobs.id ASC" : "jobs.created_at DESC, jobs.id DESC";
     }
 
     public static Optional<JobOrder> fromValue(String value) {

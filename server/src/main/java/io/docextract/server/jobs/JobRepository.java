@@ -107,7 +107,8 @@ public class JobRepository {
         JobConditions where = JobConditions.of(filter);
         where.params().add(limit);
         where.params().add(offset);
-        return jdbc.sql("SELECT * FROM jobs WHERE " + where.sql() + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?")
+        return jdbc.sql("SELECT jobs.* FROM " + where.from() + " WHERE " + where.sql() + " ORDER BY " + order.sql()
+                        + " LIMIT ? OFFSET ?")
                 .params(where.params())
                 .query(ROWS)
                 .list();
@@ -115,7 +116,7 @@ public class JobRepository {
 
     public long count(JobFilter filter) {
         JobConditions where = JobConditions.of(filter);
-        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE " + where.sql())
+        return jdbc.sql("SELECT COUNT(*) FROM " + where.from() + " WHERE " + where.sql())
                 .params(where.params())
                 .query(Long.class)
                 .single();
@@ -128,11 +129,11 @@ public class JobRepository {
      */
     public List<Job> page(JobFilter filter, JobOrder order, Instant afterCreatedAt, String afterId, int size) {
         JobConditions where = JobConditions.of(filter);
-        String sql = "SELECT * FROM jobs WHERE " + where.sql();
+        String sql = "SELECT jobs.* FROM " + where.from() + " WHERE " + where.sql();
         if (afterId != null) {
             String cmp = order == JobOrder.ASC ? ">" : "<";
             // The first term bounds the index range; the second breaks ties by id.
-            sql += " AND created_at " + cmp + "= ? AND (created_at " + cmp + " ? OR id " + cmp + " ?)";
+            sql += " AND jobs.created_at " + cmp + "= ? AND (jobs.created_at " + cmp + " ? OR jobs.id " + cmp + " ?)";
             where.params().add(afterCreatedAt.toEpochMilli());
             where.params().add(afterCreatedAt.toEpochMilli());
             where.params().add(afterId);
@@ -147,8 +148,8 @@ public class JobRepository {
     /** The distinct extractor versions among matching jobs (to know the export's columns). */
     public List<Map.Entry<String, Integer>> extractorVersions(JobFilter filter) {
         JobConditions where = JobConditions.of(filter);
-        return jdbc.sql("SELECT DISTINCT extractor_id, extractor_version FROM jobs WHERE " + where.sql()
-                        + " ORDER BY extractor_id, extractor_version DESC")
+        return jdbc.sql("SELECT DISTINCT jobs.extractor_id, jobs.extractor_version FROM " + where.from() + " WHERE "
+                        + where.sql() + " ORDER BY jobs.extractor_id, jobs.extractor_version DESC")
                 .params(where.params())
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
                 .list();

@@ -25,88 +25,84 @@ public class JobStatsRepository {
         this.dialect = dialect;
     }
 
-    /** Counts, sums and means over all matching jobs. */
-    public record Totals(
+    /**
+     * Counts and sums of the matching jobs of one extractor; every member adds up across
+     * extractors, so one grouped scan answers both the totals and the per-extractor figures.
+     */
+    public record ExtractorTotals(
+            String extractorId,
+            String extractorName,
             long total,
             long completed,
             long failed,
             long queued,
             long processing,
-            Double avgProcessingMs,
             long timedCompleted,
-            Double avgConfidence,
+            double processingMsSum,
+            long confidenceCount,
+            double confidenceSum,
             long credits,
             long pages) {}
 
-    public Totals totals(JobFilter filter) {
+    /** Per extractor, most used first. */
+    public List<ExtractorTotals> totalsByExtractor(JobFilter filter) {
         JobConditions where = JobConditions.of(filter);
-        return jdbc.sql("SELECT COUNT(*),"
-                        + " COUNT(*) FILTER (WHERE status = 'completed'),"
-                        + " COUNT(*) FILTER (WHERE status = 'failed'),"
-                        + " COUNT(*) FILTER (WHERE status = 'queued'),"
-                        + " COUNT(*) FILTER (WHERE status = 'processing'),"
-                        + " AVG(" + ELAPSED + ") FILTER (WHERE status = 'completed'),"
-                        + " COUNT(" + ELAPSED + ") FILTER (WHERE status = 'completed'),"
-                        + " AVG(mean_confidence) FILTER (WHERE status = 'completed'),"
-                        + " COALESCE(SUM(cost_credits), 0), COALESCE(SUM(page_count), 0)"
-                        + " FROM jobs WHERE " + where.sql())
+        return jdbc.sql("SELECT s.*, e.name FROM (SELECT extractor_id, COUNT(*) AS total,"
+                        + " COUNT(*) FILTER (WHERE status = 'completed') AS completed,"
+                        + " COUNT(*) FILTER (WHERE status = 'failed') AS failed,"
+                        + " COUNT(*) FILTER (WHERE status = 'queued') AS queued,"
+                        + " COUNT(*) FILTER (WHERE status = 'processing') AS processing,"
+                        + " COUNT(" + ELAPSED + ") FILTER (WHERE status = 'completed') AS timed,"
+                        + " COALESCE(SUM(" + ELAPSED + ") FILTER (WHERE status = 'completed'), 0) AS elapsed,"
+                        + " COUNT(mean_confidence) FILTER (WHERE status = 'completed') AS rated,"
+                        + " COALESCE(SUM(mean_confidence) FILTER (WHERE status = 'completed'), 0) AS confidence,"
+                        + " COALESCE(SUM(cost_credits), 0) AS credits, COALESCE(SUM(page_count), 0) AS pages"
+                        + " FROM " + where.from() + " WHERE " + where.sql() + " GROUP BY extractor_id) s"
+                        + " LEFT JOIN extractors e ON e.id = s.extractor_id"
+                        + " ORDER BY s.total DESC, s.extractor_id")
                 .params(where.params())
-                .query((rs, row) -> new Totals(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        nullable(rs.getDouble(6), rs.wasNull()),
-                        rs.getLong(7),
-                        nullable(rs.getDouble(8), rs.wasNull()),
-                        rs.getLong(9),
-                        rs.getLong(10)))
-                .single();
+                .query((rs, row) -> new ExtractorTotals(
+                        rs.getString("extractor_id"),
+                        rs.getString("name"),
+                        rs.getLong("total"),
+                        rs.getLong("completed"),
+                        rs.getLong("failed"),
+                        rs.getLong("queued"),
+                        rs.getLong("processing"),
+                        rs.getLong("timed"),
+                        rs.getDouble("elapsed"),
+                        rs.getLong("rated"),
+                        rs.getDouble("confidence"),
+                        rs.getLong("credits"),
+                        rs.getLong("pages")))
+                .list();
     }
 
     /**
-     * The processing time of completed jobs at the given 0-based rank in ascending order (the
-     * caller computes nearest-rank percentiles from {@link Totals#timedCompleted()}).
+     * The processing times of completed jobs at the given 1-based ranks in ascending order, by
+     * rank (one sort for all of them).
      */
-    public Long processingTimeAtRank(JobFilter filter, long rank) {
+    public Map<Long, Long> processingTimesAtRanks(JobFilter filter, List<Long> ranks) {
         JobConditions where = JobConditions.of(filter);
-        where.params().add(rank);
-        return jdbc.sql("SELECT " + ELAPSED + " AS elapsed FROM jobs WHERE " + where.sql()
-                        + " AND status = 'completed' AND started_at IS NOT NULL AND completed_at IS NOT NULL"
-                        + " ORDER BY elapsed LIMIT 1 OFFSET ?")
+        where.params().addAll(ranks);
+        Map<Long, Long> values = new LinkedHashMap<>();
+        jdbc.sql("SELECT rank, elapsed FROM (SELECT " + ELAPSED + " AS elapsed, ROW_NUMBER() OVER (ORDER BY "
+                        + ELAPSED + ") AS rank FROM " + where.from() + " WHERE " + where.sql()
+                        + " AND status = 'completed' AND started_at IS NOT NULL AND completed_at IS NOT NULL) r"
+                        + " WHERE rank IN (" + String.join(", ", java.util.Collections.nCopies(ranks.size(), "?"))
+                        + ")")
                 .params(where.params())
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-    }
-
-    /** Per extractor, most used first. */
-    public List<JobStats.ByExtractor> byExtractor(JobFilter filter) {
-        JobConditions where = JobConditions.of(filter);
-        return jdbc.sql("SELECT s.extractor_id, e.name, s.jobs, s.completed, s.failed, s.confidence FROM ("
-                        + "SELECT extractor_id, COUNT(*) AS jobs,"
-                        + " COUNT(*) FILTER (WHERE status = 'completed') AS completed,"
-                        + " COUNT(*) FILTER (WHERE status = 'failed') AS failed,"
-                        + " AVG(mean_confidence) FILTER (WHERE status = 'completed') AS confidence"
-                        + " FROM jobs WHERE " + where.sql() + " GROUP BY extractor_id) s"
-                        + " LEFT JOIN extractors e ON e.id = s.extractor_id"
-                        + " ORDER BY s.jobs DESC, s.extractor_id")
-                .params(where.params())
-                .query((rs, row) -> new JobStats.ByExtractor(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        JobStats.successRate(rs.getLong(4), rs.getLong(5)),
-                        JobStats.round(nullable(rs.getDouble(6), rs.wasNull()))))
-                .list();
+                .query(rs -> {
+                    values.put(rs.getLong(1), rs.getLong(2));
+                });
+        return values;
     }
 
     /** Failed jobs by their error code, most frequent first. */
     public Map<String, Long> byErrorCode(JobFilter filter) {
         JobConditions where = JobConditions.of(filter);
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT error_code, COUNT(*) AS n FROM jobs WHERE " + where.sql()
+        jdbc.sql("SELECT error_code, COUNT(*) AS n FROM " + where.from() + " WHERE " + where.sql()
                         + " AND status = 'failed' AND error_code IS NOT NULL"
                         + " GROUP BY error_code ORDER BY n DESC, error_code")
                 .params(where.params())
@@ -150,7 +146,7 @@ public class JobStatsRepository {
     public List<ConfidenceSum> confidenceSums(JobFilter filter) {
         JobConditions where = JobConditions.of(filter);
         List<ConfidenceSum> sums = new ArrayList<>();
-        jdbc.sql("SELECT c.key, SUM(" + dialect.asDouble("c.value") + "), COUNT(*) FROM jobs, "
+        jdbc.sql("SELECT c.key, SUM(" + dialect.asDouble("c.value") + "), COUNT(*) FROM " + where.from() + ", "
                         + dialect.jsonEntries("jobs.confidence", "c") + " WHERE " + where.sql()
                         + " AND status = 'completed' AND jobs.confidence IS NOT NULL GROUP BY c.key")
                 .params(where.params())
@@ -158,9 +154,5 @@ public class JobStatsRepository {
                     sums.add(new ConfidenceSum(rs.getString(1), rs.getDouble(2), rs.getLong(3)));
                 });
         return sums;
-    }
-
-    private static Double nullable(double value, boolean wasNull) {
-        return wasNull ? null : value;
     }
 }

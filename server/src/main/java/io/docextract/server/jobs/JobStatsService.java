@@ -77,43 +77,76 @@ public class JobStatsService {
     }
 
     private JobStats compute(String label, JobFilter filter) {
-        JobStatsRepository.Totals totals = stats.totals(filter);
-        Long p50 = percentile(filter, totals.timedCompleted(), 0.50);
-        Long p95 = percentile(filter, totals.timedCompleted(), 0.95);
+        List<JobStatsRepository.ExtractorTotals> groups = stats.totalsByExtractor(filter);
+        long total = 0,
+                completed = 0,
+                failed = 0,
+                queued = 0,
+                processing = 0,
+                timed = 0,
+                rated = 0,
+                credits = 0,
+                pages = 0;
+        double elapsed = 0, confidence = 0;
+        List<JobStats.ByExtractor> byExtractor = new ArrayList<>();
+        for (JobStatsRepository.ExtractorTotals g : groups) {
+            total += g.total();
+            completed += g.completed();
+            failed += g.failed();
+            queued += g.queued();
+            processing += g.processing();
+            timed += g.timedCompleted();
+            elapsed += g.processingMsSum();
+            rated += g.confidenceCount();
+            confidence += g.confidenceSum();
+            credits += g.credits();
+            pages += g.pages();
+            byExtractor.add(new JobStats.ByExtractor(
+                    g.extractorId(),
+                    g.extractorName(),
+                    g.total(),
+                    JobStats.successRate(g.completed(), g.failed()),
+                    g.confidenceCount() == 0 ? null : JobStats.round(g.confidenceSum() / g.confidenceCount())));
+        }
+        Long p50 = null;
+        Long p95 = null;
+        if (timed > 0) {
+            long rank50 = nearestRank(0.50, timed);
+            long rank95 = nearestRank(0.95, timed);
+            Map<Long, Long> values = stats.processingTimesAtRanks(filter, List.of(rank50, rank95));
+            p50 = values.get(rank50);
+            p95 = values.get(rank95);
+        }
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        byStatus.put("completed", totals.completed());
-        byStatus.put("failed", totals.failed());
-        byStatus.put("queued", totals.queued());
-        byStatus.put("processing", totals.processing());
+        byStatus.put("completed", completed);
+        byStatus.put("failed", failed);
+        byStatus.put("queued", queued);
+        byStatus.put("processing", processing);
         return new JobStats(
                 label,
-                totals.total(),
-                totals.completed(),
-                totals.failed(),
-                totals.queued(),
-                totals.processing(),
-                JobStats.successRate(totals.completed(), totals.failed()),
-                totals.avgProcessingMs() == null ? null : Math.round(totals.avgProcessingMs()),
+                total,
+                completed,
+                failed,
+                queued,
+                processing,
+                JobStats.successRate(completed, failed),
+                timed == 0 ? null : Math.round(elapsed / timed),
                 p50,
                 p95,
-                JobStats.round(totals.avgConfidence()),
-                totals.credits(),
-                totals.pages(),
-                totals.total() == 0 ? java.util.List.of() : stats.byExtractor(filter),
+                rated == 0 ? null : JobStats.round(confidence / rated),
+                credits,
+                pages,
+                byExtractor,
                 byStatus,
-                totals.failed() == 0 ? Map.of() : stats.byErrorCode(filter),
-                totals.completed() == 0 ? Map.of() : fieldConfidence(filter),
+                failed == 0 ? Map.of() : stats.byErrorCode(filter),
+                completed == 0 ? Map.of() : fieldConfidence(filter),
                 filter.createdAfter(),
                 filter.createdBefore());
     }
 
     /** Nearest-rank percentile: the smallest value with at least {@code p} of the values at or below it. */
-    private Long percentile(JobFilter filter, long count, double p) {
-        if (count == 0) {
-            return null;
-        }
-        long rank = Math.max(1, (long) Math.ceil(p * count));
-        return stats.processingTimeAtRank(filter, rank - 1);
+    private static long nearestRank(double p, long count) {
+        return Math.max(1, (long) Math.ceil(p * count));
     }
 
     /**

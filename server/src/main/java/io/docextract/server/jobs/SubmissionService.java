@@ -10,6 +10,7 @@ import io.docextract.server.auth.Caller;
 import io.docextract.server.blobs.BlobStore;
 import io.docextract.server.extractors.ExtractorService;
 import io.docextract.server.extractors.ExtractorSummary;
+import io.docextract.server.storage.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +59,10 @@ public class SubmissionService {
     private final List<SubmissionGuard> guards;
     private final ApplicationEventPublisher events;
     private final long maxDocumentBytes;
+    // SQLite has one writer at a time and its busy handler waits by sleeping (longer each retry),
+    // which wrecks throughput when many submits collide; so submits queue for it here instead.
+    private final Lock sqliteWriter = new ReentrantLock();
+    private final boolean serializeWrites;
 
     public SubmissionService(
             ExtractorService extractors,
@@ -67,7 +74,8 @@ public class SubmissionService {
             JsonMapper json,
             List<SubmissionGuard> guards,
             ApplicationEventPublisher events,
-            DocExtractProperties properties) {
+            DocExtractProperties properties,
+            Dialect dialect) {
         this.extractors = extractors;
         this.jobs = jobs;
         this.idempotency = idempotency;
@@ -78,6 +86,7 @@ public class SubmissionService {
         this.guards = List.copyOf(guards);
         this.events = events;
         this.maxDocumentBytes = properties.maxDocumentBytes();
+        this.serializeWrites = dialect instanceof Dialect.Sqlite;
     }
 
     /** A created (or, for a repeated idempotent request, the original) job. */
@@ -289,6 +298,9 @@ public class SubmissionService {
                 now);
         blobs.put(job.blobKey(), checked.document());
         Boolean inserted;
+        if (serializeWrites) {
+            sqliteWriter.lock();
+        }
         try {
             inserted = transactions.execute(status -> {
                 if (idempotencyKey != null
@@ -309,6 +321,10 @@ public class SubmissionService {
         } catch (RuntimeException e) {
             blobs.delete(job.blobKey());
             throw e;
+        } finally {
+            if (serializeWrites) {
+                sqliteWriter.unlock();
+            }
         }
         if (!Boolean.TRUE.equals(inserted)) {
             // A concurrent request with the same key won the race: answer as its repeat.

@@ -1,0 +1,257 @@
+package io.docextract.server.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.docextract.server.storage.Dialect;
+import io.docextract.server.storage.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The read side's SQL (filters, metadata index, keyset pages, statistics with the confidence
+ * roll-up and its triggers) on every database the service supports, without a Spring context.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JobReadStoreContract {
+
+    /** Noon, so that "the last 30 days" ends inside a day and the roll-up's edges are exercised. */
+    static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+
+    @TempDir
+    static Path folder;
+
+    TestDatabase database;
+    JdbcClient jdbc;
+    JobRepository jobs;
+    JobStatsService stats;
+    final List<Job> inserted = new ArrayList<>();
+
+    abstract TestDatabase open(Path folder);
+
+    @BeforeAll
+    void fill() {
+        database = open(folder);
+        jdbc = database.jdbc();
+        jobs = new JobRepository(jdbc);
+        stats = new JobStatsService(new JobStatsRepository(jdbc, database.dialect()), () -> NOW);
+        jdbc.sql(
+                        "INSERT INTO organizations (id, name, created_at) VALUES ('org_a', 'a', 0), ('org_b', 'b', 0), ('org_c', 'c', 0)")
+                .update();
+        jdbc.sql("INSERT INTO extractors (id, org_id, name, document_type, field_definitions, created_at, updated_at)"
+                        + " VALUES ('ext_a', 'org_a', 'A', 'invoice', '[]', 0, 0), ('ext_b', 'org_b', 'B', 'invoice', '[]', 0, 0),"
+                        + " ('ext_c', 'org_c', 'C', 'invoice', '[]', 0, 0)")
+                .update();
+        // Twelve jobs of org_a, one every 3 days back from NOW - 1h: completed (even), failed (odd).
+        for (int i = 0; i < 12; i++) {
+            boolean completed = i % 2 == 0;
+            Instant created = NOW.minus(Duration.ofHours(1)).minus(Duration.ofDays(3L * i));
+            inserted.add(insert(
+                    "org_a",
+                    "ext_a",
+                    i,
+                    completed ? JobStatus.COMPLETED : JobStatus.FAILED,
+                    created,
+                    completed ? "{\"f\":" + (0.5 + i / 40.0) + ",\"items[0].x\":0.2,\"items[1].x\":0.4}" : null,
+                    "{\"customer\":\"c" + (i % 3) + "\",\"n\":" + i + ",\"vip\":" + (i < 6) + "}"));
+        }
+        // Another organization's job with the same metadata never shows.
+        insert(
+                "org_b",
+                "ext_b",
+                99,
+                JobStatus.COMPLETED,
+                NOW.minus(Duration.ofHours(2)),
+                "{\"f\":0.0}",
+                "{\"customer\":\"c0\",\"n\":0,\"vip\":true}");
+    }
+
+    private Job insert(
+            String org,
+            String extractor,
+            int i,
+            JobStatus status,
+            Instant created,
+            String confidence,
+            String metadata) {
+        Job job = new Job(
+                "job_" + org + "_" + String.format("%03d", i),
+                org,
+                extractor,
+                1,
+                null,
+                status,
+                false,
+                "application/pdf",
+                null,
+                10,
+                null,
+                1,
+                status == JobStatus.COMPLETED ? "{}" : null,
+                confidence,
+                status == JobStatus.COMPLETED ? 0.5 : null,
+                status == JobStatus.COMPLETED ? 0.5 + i / 40.0 : null,
+                null,
+                null,
+                null,
+                status == JobStatus.COMPLETED ? 2 : 0,
+                status == JobStatus.FAILED ? "document_corrupt" : null,
+                null,
+                null,
+                metadata,
+                1,
+                created,
+                null,
+                null,
+                1,
+                created,
+                created.plusSeconds(1),
+                created.plusSeconds(1).plusMillis(100L * (i + 1)));
+        jobs.insert(job);
+        return job;
+    }
+
+    // Tests that write use org_c, so the figures of org_a stay what fill() made them.
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    private List<String> ids(JobFilter filter) {
+        return jobs.query(filter, JobOrder.ASC, 100, 0).stream().map(Job::id).toList();
+    }
+
+    private List<String> expected(int... indexes) {
+        List<Job> sorted = new ArrayList<>(inserted);
+        sorted.sort(java.util.Comparator.comparing(Job::createdAt));
+        List<String> ids = new ArrayList<>();
+        for (Job job : sorted) {
+            for (int i : indexes) {
+                if (job.id().equals(inserted.get(i).id())) {
+                    ids.add(job.id());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static JobFilter metadata(Map<String, String> metadata, Set<JobStatus> statuses) {
+        return new JobFilter("org_a", false, null, statuses, null, null, null, metadata);
+    }
+
+    @Test
+    void metadataFiltersMatchStringsNumbersAndBooleansAsText() {
+        assertThat(ids(metadata(Map.of("customer", "c0"), Set.of()))).isEqualTo(expected(0, 3, 6, 9));
+        assertThat(ids(metadata(Map.of("n", "4"), Set.of()))).isEqualTo(expected(4));
+        assertThat(ids(metadata(Map.of("vip", "false", "customer", "c2"), Set.of())))
+                .isEqualTo(expected(8, 11));
+        assertThat(ids(metadata(Map.of("customer", "c0"), Set.of(JobStatus.FAILED))))
+                .isEqualTo(expected(3, 9));
+        assertThat(jobs.count(metadata(Map.of("customer", "c1"), Set.of()))).isEqualTo(4);
+        assertThat(ids(metadata(Map.of("customer", "C0"), Set.of()))).isEmpty();
+    }
+
+    @Test
+    void keysetPagesCoverEveryMatchOnce() {
+        JobFilter all = JobFilter.of("org_a", false);
+        List<String> seen = new ArrayList<>();
+        Job last = null;
+        while (true) {
+            List<Job> page = jobs.page(
+                    all, JobOrder.DESC, last == null ? null : last.createdAt(), last == null ? null : last.id(), 5);
+            page.forEach(job -> seen.add(job.id()));
+            if (page.size() < 5) {
+                break;
+            }
+            last = page.getLast();
+        }
+        assertThat(seen).hasSize(12).doesNotHaveDuplicates();
+        assertThat(seen.getFirst()).isEqualTo(inserted.get(0).id());
+    }
+
+    @Test
+    void statisticsUseTheRollUpAndThePartialDays() {
+        JobStats month = stats.forPeriod(JobFilter.of("org_a", false), JobStatsService.Period.D30);
+        // Jobs 0..9 are within 30 days (i * 3 days + 1 h); 0, 2, 4, 6, 8 completed.
+        assertThat(month.totalJobs()).isEqualTo(10);
+        assertThat(month.completedJobs()).isEqualTo(5);
+        assertThat(month.successRate()).isEqualTo(0.5);
+        assertThat(month.avgProcessingTimeMs()).isEqualTo((100 + 300 + 500 + 700 + 900) / 5);
+        assertThat(month.p50ProcessingTimeMs()).isEqualTo(500);
+        assertThat(month.p95ProcessingTimeMs()).isEqualTo(900);
+        assertThat(month.totalCreditsUsed()).isEqualTo(10);
+        assertThat(month.byErrorCode()).containsEntry("document_corrupt", 5L);
+        double meanF = (0.5 + 0.55 + 0.6 + 0.65 + 0.7) / 5;
+        assertThat(month.fieldConfidence().get("f")).isCloseTo(meanF, within(0.0001));
+        assertThat(month.fieldConfidence().get("items[].x")).isCloseTo(0.3, within(0.0001));
+        assertThat(month.avgConfidence()).isCloseTo(meanF, within(0.0001));
+        assertThat(month.byExtractor()).singleElement().satisfies(e -> {
+            assertThat(e.extractorName()).isEqualTo("A");
+            assertThat(e.jobCount()).isEqualTo(10);
+        });
+
+        JobStats all = stats.forPeriod(JobFilter.of("org_a", false), JobStatsService.Period.ALL);
+        assertThat(all.totalJobs()).isEqualTo(12);
+        assertThat(all.fieldConfidence().get("f"))
+                .isCloseTo((0.5 + 0.55 + 0.6 + 0.65 + 0.7 + 0.75) / 6, within(0.0001));
+
+        // A range inside one day reads the jobs directly.
+        JobStats day = stats.forRange(JobFilter.of("org_a", false).between(NOW.minus(Duration.ofHours(3)), NOW));
+        assertThat(day.totalJobs()).isEqualTo(1);
+        assertThat(day.fieldConfidence().get("f")).isCloseTo(0.5, within(0.0001));
+    }
+
+    @Test
+    void deletingAJobTakesItOutOfTheIndexAndTheRollUp() {
+        Job extra = insert(
+                "org_c",
+                "ext_c",
+                50,
+                JobStatus.COMPLETED,
+                Instant.parse("2020-01-01T00:00:00Z"),
+                "{\"g\":0.9}",
+                "{\"customer\":\"gone\"}");
+        JobFilter old = JobFilter.of("org_c", false).between(null, Instant.parse("2020-01-02T00:00:00Z"));
+        assertThat(stats.forRange(old).fieldConfidence()).containsEntry("g", 0.9);
+        assertThat(jobs.count(
+                        new JobFilter("org_c", false, null, Set.of(), null, null, null, Map.of("customer", "gone"))))
+                .isEqualTo(1);
+
+        assertThat(jobs.deleteFinished("org_c", false, extra.id())).isTrue();
+
+        assertThat(stats.forRange(old).fieldConfidence()).isEmpty();
+        assertThat(jobs.count(
+                        new JobFilter("org_c", false, null, Set.of(), null, null, null, Map.of("customer", "gone"))))
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM job_metadata WHERE job_id = ?")
+                        .param(extra.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void completionByUpdateFeedsTheRollUp() {
+        Instant created = Instant.parse("2021-06-01T08:00:00Z");
+        Job queued = insert("org_c", "ext_c", 60, JobStatus.QUEUED, created, null, "{}");
+        jdbc.sql("UPDATE jobs SET status = 'completed', confidence = "
+                        + database.dialect().jsonParameter() + " WHERE id = ?")
+                .params("{\"h\":0.25}", queued.id())
+                .update();
+        JobFilter range = JobFilter.of("org_c", false)
+                .between(Instant.parse("2021-05-01T00:00:00Z"), Instant.parse("2021-07-01T00:00:00Z"));
+        assertThat(stats.forRange(range).fieldConfidence()).containsEntry("h", 0.25);
+        assertThat(database.dialect()).isInstanceOfAny(Dialect.Sqlite.class, Dialect.Postgres.class);
+    }
+}
