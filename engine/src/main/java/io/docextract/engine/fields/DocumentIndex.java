@@ -33,6 +33,7 @@ final class DocumentIndex {
     private final double medianFontSize;
     private final double medianLineHeight;
     private final Party issuer;
+    private final boolean creditNote;
 
     DocumentIndex(Layout layout, DocumentContext context, Lexicon lexicon, Party extractorIssuer) {
         this.layout = layout;
@@ -60,6 +61,7 @@ final class DocumentIndex {
         this.medianLineHeight =
                 median(all.stream().mapToDouble(TextLine::height).toArray());
         this.issuer = extractorIssuer != null ? extractorIssuer : issuerFromTitle();
+        this.creditNote = titledCreditNote();
     }
 
     private TextLine build(int index, Page page, int pageIndex, Line line) {
@@ -379,6 +381,34 @@ final class DocumentIndex {
             }
         }
         return letters > 2 * digits;
+    }
+
+    /**
+     * Whether the document is a credit note: a heading near the top of the first page names one
+     * (a short segment, so "credit note" inside a sentence does not count).
+     */
+    private boolean titledCreditNote() {
+        for (TextLine line : lines.subList(0, Math.min(lines.size(), 25))) {
+            if (line.page() != 1) {
+                break;
+            }
+            for (Segment segment : line.segments()) {
+                LabelMatch label = segment.label();
+                if (label.concepts().stream().anyMatch(c -> lexicon.concept(c).has("credit"))
+                        && label.labelTokens() <= 3) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A credit note prints its amounts as negatives or as positives under a credit-note title;
+     * either way the amounts it states are magnitudes, the title carries the sign.
+     */
+    boolean creditNote() {
+        return creditNote;
     }
 
     /** The issuer named by the document's title (a purchase order is issued by its buyer). */
