@@ -20,6 +20,9 @@ class LexiconTest {
             Steuernummer:              | company_registration
             SIRET                      | company_registration
             Co. Reg. No.               | company_registration
+            Total Sales (Excluding GST) | subtotal
+            Total Sales (Inclusive of GST) | total
+            Amount incl. GST           | total
             Avoir                      | title_credit
             Gutschrift                 | title_credit
             Credit note                | title_credit
