@@ -56,7 +56,7 @@ ${retarget(monitorProcessingTimes.text)}
 ${retarget(monitorFailureRate.text)}
 ${retarget(monitorConfidence.text)}
 ${retarget(reprocessFailedJobs.text)}
-${retarget(exportJobResults.text.split('\\n').slice(1).join('\\n'))}
+${retarget(exportJobResults.text.split('\n').slice(1).join('\n'))}
 ${retarget(processBatch.text)}
 
 // The guide calls getJobStats(period) without showing it; this is its stats call with the period as a parameter.
@@ -68,11 +68,12 @@ async function getJobStats(period) {
 }
 
 async function waitForAll() {
-  for (let i = 0; i < 600; i++) {
+  // The shared test server may still be working through other tests' scans: allow ten minutes.
+  for (let i = 0; i < 1200; i++) {
     const pending = await queryJobs({ extractorId: EXTRACTOR_ID, status: 'queued', limit: 1 });
     const running = await queryJobs({ extractorId: EXTRACTOR_ID, status: 'processing', limit: 1 });
     if (pending.total === 0 && running.total === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('jobs did not finish in time');
 }

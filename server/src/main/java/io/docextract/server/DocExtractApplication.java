@@ -1,6 +1,7 @@
 package io.docextract.server;
 
 import io.docextract.server.cli.DocExtractCommand;
+import io.docextract.server.cli.OperatorCommands;
 import java.time.InstantSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,10 +14,13 @@ public class DocExtractApplication {
 
     /**
      * The command line is the entry point: {@code serve} and {@code worker} start this Spring
-     * application; other commands run without it.
+     * application; the operator commands run inside it without a web server; the others run
+     * without it.
      */
     public static void main(String[] args) {
-        int exit = new CommandLine(new DocExtractCommand()).execute(args.length == 0 ? new String[] {"--help"} : args);
+        int exit = OperatorCommands.handles(args)
+                ? OperatorCommands.execute(args)
+                : new CommandLine(new DocExtractCommand()).execute(args.length == 0 ? new String[] {"--help"} : args);
         if (exit != 0) {
             System.exit(exit);
         }

@@ -46,14 +46,17 @@ public record DocExtractProperties(
         return !"off".equals(ocr);
     }
 
-    /** Whether this process runs the job workers ({@code serve} and {@code worker}, not {@code serve --role api}). */
+    /**
+     * Whether this process runs the job workers: {@code serve} (role {@code all}) and {@code
+     * worker}; not {@code serve --role api} nor the operator commands (role {@code admin}).
+     */
     public boolean runsWorkers() {
-        return !"api".equals(role) && workers > 0;
+        return ("all".equals(role) || "worker".equals(role)) && workers > 0;
     }
 
     /** Whether this process serves the HTTP API. */
     public boolean servesApi() {
-        return !"worker".equals(role);
+        return "all".equals(role) || "api".equals(role);
     }
 
     private static boolean blank(String value) {

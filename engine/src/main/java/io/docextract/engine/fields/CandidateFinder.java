@@ -48,10 +48,24 @@ final class CandidateFinder {
             case IDENTIFIER -> cached("id", this::identifiers);
             case NAME -> cached("name", this::segments);
             case ADDRESS -> cached("address", this::addresses);
-            case CURRENCY_CODE -> cached("currency", this::currencies);
+            case CURRENCY_CODE ->
+                allowed(cached("currency", this::currencies), query.field().enumValues());
             case CHOICE -> choices(query.field().enumValues());
             case TEXT -> cached("text", this::segments);
         };
+    }
+
+    /** The candidates whose value is one of the field's allowed values (all when none are listed). */
+    private static List<Candidate> allowed(List<Candidate> candidates, List<String> values) {
+        if (values.isEmpty()) {
+            return candidates;
+        }
+        Set<String> folded = new HashSet<>();
+        values.forEach(v -> folded.add(v.strip().toUpperCase(Locale.ROOT)));
+        return candidates.stream()
+                .filter(c -> c.value() != null
+                        && folded.contains(c.value().toString().strip().toUpperCase(Locale.ROOT)))
+                .toList();
     }
 
     /** Amounts of the whole document: the arithmetic features compare against them. */

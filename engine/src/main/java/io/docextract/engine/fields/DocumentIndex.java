@@ -20,6 +20,9 @@ final class DocumentIndex {
     /** A word gap wider than this many line heights starts a new segment. */
     private static final double SEGMENT_GAP = 1.1;
 
+    /** ... and wider than this many mean character widths of the line's words. */
+    private static final double CHAR_GAP = 1.6;
+
     private static final int ABOVE_LINES = 6;
 
     private final Layout layout;
@@ -30,6 +33,7 @@ final class DocumentIndex {
     private final double medianFontSize;
     private final double medianLineHeight;
     private final Party issuer;
+    private final boolean creditNote;
 
     DocumentIndex(Layout layout, DocumentContext context, Lexicon lexicon, Party extractorIssuer) {
         this.layout = layout;
@@ -57,6 +61,7 @@ final class DocumentIndex {
         this.medianLineHeight =
                 median(all.stream().mapToDouble(TextLine::height).toArray());
         this.issuer = extractorIssuer != null ? extractorIssuer : issuerFromTitle();
+        this.creditNote = titledCreditNote();
     }
 
     private TextLine build(int index, Page page, int pageIndex, Line line) {
@@ -72,19 +77,36 @@ final class DocumentIndex {
         }
         double lineHeightPts =
                 median(words.stream().mapToDouble(w -> w.box().height()).toArray()) * page.height();
+        // Glyph boxes of some fonts are much lower than the type's advance (monospaced till
+        // receipts): a gap one character wide is still a space there, not a column break.
+        double minGapPts = Math.max(SEGMENT_GAP * lineHeightPts, CHAR_GAP * charWidth(words) * page.width());
         List<Segment> segments = new ArrayList<>();
         int from = 0;
-        for (int i = 1; i <= words.size(); i++) {
+        while (from < words.size() && isLeader(words.get(from))) {
+            from++;
+        }
+        for (int i = from + 1; i <= words.size(); i++) {
             boolean split = i == words.size();
+            boolean leader = !split && isLeader(words.get(i));
             if (!split) {
                 double gapPts =
                         (words.get(i).box().x0() - words.get(i - 1).box().x1()) * page.width();
-                split = gapPts > SEGMENT_GAP * Math.max(lineHeightPts, 1e-6);
+                split = leader || gapPts > Math.max(minGapPts, 1e-6);
             }
             if (split) {
-                segments.add(segment(index, words, from, i));
+                if (from < i) {
+                    segments.add(segment(index, words, from, i));
+                }
                 from = i;
+                // Dot leaders join a label to its value across a column gap; they belong to neither.
+                while (from < words.size() && isLeader(words.get(from))) {
+                    from++;
+                }
+                i = from;
             }
+        }
+        if (segments.isEmpty() && !words.isEmpty()) {
+            segments.add(segment(index, words, 0, words.size()));
         }
         return new TextLine(
                 index,
@@ -97,6 +119,34 @@ final class DocumentIndex {
                 starts,
                 segments,
                 page.ocr());
+    }
+
+    /** Mean width of one character of the line's words, as a share of the page width. */
+    private static double charWidth(List<Word> words) {
+        double width = 0;
+        int chars = 0;
+        for (Word w : words) {
+            if (!isLeader(w)) {
+                width += w.box().width();
+                chars += w.text().length();
+            }
+        }
+        return chars == 0 ? 0 : width / chars;
+    }
+
+    /** A word made only of leader dots, dashes or underscores (". . . ." between label and value). */
+    static boolean isLeader(Word word) {
+        String t = word.text();
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c != '.' && c != '_' && c != '…') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Segment segment(int lineIndex, List<Word> words, int from, int to) {
@@ -331,6 +381,34 @@ final class DocumentIndex {
             }
         }
         return letters > 2 * digits;
+    }
+
+    /**
+     * Whether the document is a credit note: a heading near the top of the first page names one
+     * (a short segment, so "credit note" inside a sentence does not count).
+     */
+    private boolean titledCreditNote() {
+        for (TextLine line : lines.subList(0, Math.min(lines.size(), 25))) {
+            if (line.page() != 1) {
+                break;
+            }
+            for (Segment segment : line.segments()) {
+                LabelMatch label = segment.label();
+                if (label.concepts().stream().anyMatch(c -> lexicon.concept(c).has("credit"))
+                        && label.labelTokens() <= 3) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A credit note prints its amounts as negatives or as positives under a credit-note title;
+     * either way the amounts it states are magnitudes, the title carries the sign.
+     */
+    boolean creditNote() {
+        return creditNote;
     }
 
     /** The issuer named by the document's title (a purchase order is issued by its buyer). */

@@ -281,7 +281,11 @@ public final class FieldFinder {
             Candidate c = best.candidate();
             FieldLocation location =
                     c.isInferred() ? null : new FieldLocation(c.line().page(), c.box(), c.text());
-            return new FieldValue(typed(query.kind(), c.value()), conf, location);
+            Object value = typed(query.kind(), c.value());
+            if (query.kind() == FieldKind.AMOUNT && doc.creditNote() && value instanceof BigDecimal amount) {
+                value = amount.abs();
+            }
+            return new FieldValue(value, conf, location);
         }
 
         Object table(

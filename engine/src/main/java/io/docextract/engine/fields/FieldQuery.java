@@ -177,12 +177,13 @@ public record FieldQuery(
             default:
                 break;
         }
-        if (!field.enumValues().isEmpty()) {
-            return FieldKind.CHOICE;
-        }
         String last = nameTokens.isEmpty() ? "" : nameTokens.getLast();
+        // A currency is read from symbols and codes alike; a list of allowed codes only narrows it.
         if (nameTokens.contains("currency") || last.equals("waehrung")) {
             return FieldKind.CURRENCY_CODE;
+        }
+        if (!field.enumValues().isEmpty()) {
+            return FieldKind.CHOICE;
         }
         if (ID_HEADS.contains(last) || nameTokens.contains("iban") || nameTokens.contains("bic")) {
             return FieldKind.IDENTIFIER;

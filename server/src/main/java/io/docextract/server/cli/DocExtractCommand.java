@@ -8,6 +8,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Self-hostable document extraction: typed fields with calibrated confidence from any document.",
+        footer = {
+            "",
+            "Operator commands, directly on the configured database (DOCEXTRACT_DATABASE_URL):",
+            "  org      Create, list and update organizations (docextract org --help).",
+            "  key      Create, list, update and revoke API keys.",
+            "  credits  Grant credits and show balances."
+        },
         subcommands = {
             ServeCommand.class,
             WorkerCommand.class,

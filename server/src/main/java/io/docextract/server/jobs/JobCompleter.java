@@ -157,7 +157,7 @@ public class JobCompleter {
         events.publishEvent(new JobFinished(lease.jobId()));
         metrics.reaped("failed");
         metrics.extractionError(JobErrorCode.WORKER_LOST, false);
-        metrics.finished(JobStatus.FAILED, Duration.ZERO);
+        metrics.failedWithoutTiming();
         log.warn("job {}: lease expired after {} attempts; failed with worker_lost", lease.jobId(), expired.attempts());
         return Outcome.FAILED;
     }

@@ -54,6 +54,11 @@ public class JobMetrics {
                 .register(registry);
     }
 
+    /** A job failed by the reaper: counted, but its last attempt's duration is unknown here. */
+    public void failedWithoutTiming() {
+        finishedCounter(JobStatus.FAILED).increment();
+    }
+
     /** {@code docextract_extraction_errors_total{code,retried}}: every failed attempt, retried or not. */
     public void extractionError(JobErrorCode code, boolean retried) {
         errorCounter(code, retried).increment();

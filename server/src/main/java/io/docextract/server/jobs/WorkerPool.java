@@ -1,5 +1,6 @@
 package io.docextract.server.jobs;
 
+import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collection;
@@ -26,6 +27,7 @@ import org.springframework.context.SmartLifecycle;
 public class WorkerPool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    private static final Duration CLAIM_FAILURE_BACKOFF = Duration.ofSeconds(5);
 
     private final JobClaimer claimer;
     private final JobRunner.Factory runners;
@@ -70,8 +72,13 @@ public class WorkerPool implements SmartLifecycle {
         this.workerId = workerId;
         this.size = size;
         this.freeWorkers = new Semaphore(size);
-        metrics.registry().gauge("docextract.workers.busy", busy);
-        metrics.registry().gauge("docextract.workers.size", List.of(size), sizes -> sizes.getFirst());
+        // Gauges hold their state weakly; the pool lives as long as the process.
+        Gauge.builder("docextract.workers.busy", this, pool -> pool.busy.get())
+                .description("Workers running a job")
+                .register(metrics.registry());
+        Gauge.builder("docextract.workers.size", this, pool -> pool.size)
+                .description("Workers in this process")
+                .register(metrics.registry());
     }
 
     public String workerId() {
@@ -137,14 +144,17 @@ public class WorkerPool implements SmartLifecycle {
             }
             Optional<ClaimedJob> claimed = Optional.empty();
             while (claiming && claimed.isEmpty()) {
+                Duration wait = pollInterval;
                 try {
                     claimed = claimer.claim(workerId);
                 } catch (RuntimeException e) {
+                    // The database is unreachable or locked: back off instead of logging every poll.
                     log.warn("claiming a job failed: {}", e.toString());
+                    wait = CLAIM_FAILURE_BACKOFF;
                 }
                 if (claimed.isEmpty() && claiming) {
                     try {
-                        signal.await(pollInterval);
+                        signal.await(wait);
                     } catch (InterruptedException e) {
                         break;
                     }
@@ -208,8 +218,9 @@ public class WorkerPool implements SmartLifecycle {
                 Collection<RunningJob> left = running();
                 log.info("shutdown timeout reached; releasing {} running job(s)", left.size());
                 left.forEach(RunningJob::release);
-                // Released attempts only write one row each.
-                if (freeWorkers.tryAcquire(size, 10, TimeUnit.SECONDS)) {
+                // Released attempts only write one row each; stay inside Spring's shutdown phase
+                // budget so the data source is still open for those writes.
+                if (freeWorkers.tryAcquire(size, 4, TimeUnit.SECONDS)) {
                     freeWorkers.release(size);
                 }
             } else {

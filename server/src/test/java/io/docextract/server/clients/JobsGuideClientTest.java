@@ -3,6 +3,7 @@ package io.docextract.server.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docextract.server.ServerTestSupport;
+import io.docextract.server.jobs.TextPdf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,8 +70,8 @@ class JobsGuideClientTest extends ServerTestSupport {
                 .path("id")
                 .asString();
         List<String> files = new ArrayList<>();
-        files.add(write("inv-1.pdf", TestPdfs.invoice("INV-1001", "2024-11-15", "1,250.50")));
-        files.add(write("inv-2.pdf", TestPdfs.invoice("INV-1002", "2024-11-16", "99.00")));
+        files.add(write("inv-1.pdf", TextPdf.invoice("INV-1001", "2024-11-15", "1,250.50")));
+        files.add(write("inv-2.pdf", TextPdf.invoice("INV-1002", "2024-11-16", "99.00")));
         // Passes the magic-byte check as a PDF, then fails in the engine: the monitors and the
         // reprocessing snippet need a failed job.
         files.add(write("broken.pdf", "%PDF-1.7\nthis is not a real PDF body".getBytes(StandardCharsets.US_ASCII)));
@@ -111,15 +112,16 @@ class JobsGuideClientTest extends ServerTestSupport {
     private JsonNode runGuide(String key, String extractorId, List<String> files) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", HARNESS.toString()));
         command.addAll(files);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Path errors = Files.createTempFile(documents, "node", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
         builder.environment().put("GUIDE_PATH", GUIDE.toString());
         builder.environment().put("DOCEXTRACT_BASE_URL", baseUrl());
         builder.environment().put("DOCEXTRACT_API_KEY", key);
         builder.environment().put("DOCEXTRACT_EXTRACTOR_ID", extractorId);
         Process process = builder.start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(stdout).isZero();
+        assertThat(process.waitFor(12, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(stdout + Files.readString(errors)).isZero();
         String[] lines = stdout.strip().split("\n");
         return JSON.readTree(lines[lines.length - 1]);
     }

@@ -50,7 +50,9 @@ record TestWorkers(WorkerPool pool, JobMetrics metrics, JobLeaseRepository jobs,
     }
 
     double count(String meter, String... tags) {
-        var counter = metrics.registry().find(meter).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+        // Summed: several series may match (e.g. every error code with retried=true).
+        return metrics.registry().find(meter).tags(tags).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 }

@@ -48,4 +48,17 @@ public final class TextPdf {
                 "Invoice date: 15 November 2024",
                 "Total amount due: " + total + " EUR"));
     }
+
+    /** A small invoice with a number, a date, one line and a total. */
+    public static byte[] invoice(String number, String date, String total) {
+        return of(List.of(
+                "ACME Supplies Ltd",
+                "12 High Street, London",
+                "INVOICE",
+                "Invoice number: " + number,
+                "Invoice date: " + date,
+                "Description                 Amount",
+                "Consulting services         " + total,
+                "Total due: GBP " + total));
+    }
 }

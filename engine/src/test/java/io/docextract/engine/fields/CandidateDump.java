@@ -1,0 +1,53 @@
+package io.docextract.engine.fields;
+
+import io.docextract.engine.DefaultExtractionEngine;
+import io.docextract.engine.FieldSpec;
+import io.docextract.engine.layout.Layout;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints a field's best-ranked candidates with their label and score for corpus documents, to
+ * see why the finder picked what it picked. Arguments: dataset, file-name substring, field name.
+ */
+public final class CandidateDump {
+
+    private CandidateDump() {}
+
+    public static void main(String[] args) {
+        Corpus corpus = new Corpus(args[0]);
+        FieldFinder finder = new FieldFinder(DefaultExtractionEngine.standardScanners());
+        LayoutCache cache = new LayoutCache();
+        for (CorpusDocument doc : corpus.documents) {
+            if (!doc.file().getFileName().toString().contains(args[1])) {
+                continue;
+            }
+            Layout layout = cache.layout(doc);
+            FieldFinder.Run run = finder.start(layout, corpus.extractor);
+            for (FieldSpec field : corpus.extractor.fields()) {
+                if (!field.name().equals(args[2])) {
+                    continue;
+                }
+                FieldQuery q = run.query(field);
+                System.out.printf(
+                        "%s %s kind=%s concepts=%s expected=%s%n",
+                        doc.file().getFileName(),
+                        field.name(),
+                        q.kind(),
+                        q.conceptWeights(),
+                        doc.fields().get(field.name()));
+                List<Scored> ranked = run.rank(q);
+                for (Scored s : ranked.subList(0, Math.min(8, ranked.size()))) {
+                    Candidate c = s.candidate();
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %.3f %-30s %-8s line=%s%n",
+                            s.score(),
+                            c.value(),
+                            c.source(),
+                            c.line() == null ? "-" : c.line().text());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.docextract.engine.fields;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docextract.engine.layout.Box;
+import io.docextract.engine.layout.Layout;
+import io.docextract.engine.layout.Line;
+import io.docextract.engine.layout.Page;
+import io.docextract.engine.layout.Word;
+import io.docextract.engine.values.DocumentContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DocumentIndexTest {
+
+    private static final double PAGE_WIDTH = 600;
+    private static final double PAGE_HEIGHT = 800;
+
+    /**
+     * Lays the words of {@code spec} out on one line: each character {@code charWidth} points
+     * wide, glyph boxes {@code height} points high, and every run of spaces in {@code spec} a gap
+     * of that many characters.
+     */
+    private static Line line(String spec, double charWidth, double height) {
+        List<Word> words = new ArrayList<>();
+        double x = 20;
+        int i = 0;
+        while (i < spec.length()) {
+            int start = i;
+            while (i < spec.length() && spec.charAt(i) == ' ') {
+                i++;
+            }
+            x += (i - start) * charWidth;
+            int wordStart = i;
+            while (i < spec.length() && spec.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > wordStart) {
+                String text = spec.substring(wordStart, i);
+                double x1 = x + text.length() * charWidth;
+                words.add(new Word(
+                        text,
+                        new Box(x / PAGE_WIDTH, 100 / PAGE_HEIGHT, x1 / PAGE_WIDTH, (100 + height) / PAGE_HEIGHT),
+                        1.0,
+                        10,
+                        false));
+                x = x1;
+            }
+        }
+        return new Line(words);
+    }
+
+    private static List<String> segments(Line line) {
+        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, List.of(line), false)));
+        DocumentIndex index = new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);
+        return index.lines().getFirst().segments().stream().map(Segment::text).toList();
+    }
+
+    @ParameterizedTest(name = "{0} / {1} pt chars, {2} pt glyphs")
+    @CsvSource(delimiter = '|', textBlock = """
+            Grocery Ostquin                   | 6.8 | 5.0  | Grocery Ostquin
+            Invoice number:      INV-1        | 5.0 | 8.0  | Invoice number:;INV-1
+            Invoice number: INV-1             | 5.0 | 8.0  | Invoice number: INV-1
+            Tomatoes . . . . . . 5.74 A       | 4.5 | 3.4  | Tomatoes;5.74 A
+            Total ........ 48.18              | 5.0 | 8.0  | Total;48.18
+            Street 1 · 12345 Town             | 5.0 | 8.0  | Street 1 · 12345 Town
+            """)
+    void splitsLinesIntoColumnSegments(String spec, double charWidth, double height, String expected) {
+        assertThat(segments(line(spec.strip(), charWidth, height))).containsExactly(expected.split(";"));
+    }
+}

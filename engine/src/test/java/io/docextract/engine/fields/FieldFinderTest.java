@@ -1,0 +1,93 @@
+package io.docextract.engine.fields;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docextract.engine.DefaultExtractionEngine;
+import io.docextract.engine.ExtractionResult;
+import io.docextract.engine.ExtractorSpec;
+import io.docextract.engine.FieldSpec;
+import io.docextract.engine.FieldType;
+import io.docextract.engine.layout.Box;
+import io.docextract.engine.layout.Layout;
+import io.docextract.engine.layout.Line;
+import io.docextract.engine.layout.Page;
+import io.docextract.engine.layout.Word;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FieldFinderTest {
+
+    private final FieldFinder finder = new FieldFinder(DefaultExtractionEngine.standardScanners());
+
+    /** One page; each row is a line of cells "text@x" (x in points), 20 points apart. */
+    private static Layout layout(List<String> rows) {
+        List<Line> lines = new ArrayList<>();
+        double y = 60;
+        for (String row : rows) {
+            List<Word> words = new ArrayList<>();
+            for (String cell : row.split(";")) {
+                int at = cell.lastIndexOf('@');
+                double x = Double.parseDouble(cell.substring(at + 1));
+                for (String w : cell.substring(0, at).split(" ")) {
+                    double width = 5.5 * w.length();
+                    words.add(new Word(w, new Box(x / 595, y / 842, (x + width) / 595, (y + 9) / 842), 1.0, 10, false));
+                    x += width + 3;
+                }
+            }
+            lines.add(new Line(words));
+            y += 20;
+        }
+        return new Layout(List.of(new Page(1, 595, 842, lines, false)));
+    }
+
+    private static List<String> document(String title, String sign) {
+        return List.of(
+                title + "@40;No. 2017-0005@300",
+                "Au bon moulin SARL@40",
+                "Date@40;16/11/2017@150",
+                "Huile d'olive 10 L@40;" + sign + "198,00 €@450",
+                "Total HT@300;" + sign + "218,48 €@450",
+                "Total TVA@300;" + sign + "14,99 €@450",
+                "Total TTC@300;" + sign + "233,47 €@450");
+    }
+
+    private static final ExtractorSpec EXTRACTOR = new ExtractorSpec(
+            "invoice",
+            "",
+            List.of(
+                    FieldSpec.of("total_amount", FieldType.CURRENCY, "Total including tax"),
+                    FieldSpec.of("subtotal_amount", FieldType.CURRENCY, "Total before tax"),
+                    new FieldSpec(
+                            "currency",
+                            FieldType.TEXT,
+                            "Currency of the amounts, as an ISO 4217 code",
+                            false,
+                            List.of("EUR", "USD", "GBP"),
+                            null,
+                            List.of())));
+
+    @ParameterizedTest(name = "{0} with amounts printed as {1}x")
+    @CsvSource(delimiter = '|', textBlock = """
+            Avoir    | -
+            Avoir    | ''
+            Facture  | ''
+            """)
+    void creditNoteAmountsAreMagnitudesAndCurrencyComesFromTheSymbol(String title, String sign) {
+        ExtractionResult result = finder.extract(layout(document(title.strip(), sign.strip())), EXTRACTOR);
+        assertThat((BigDecimal) result.data().get("total_amount")).isEqualByComparingTo("233.47");
+        assertThat((BigDecimal) result.data().get("subtotal_amount")).isEqualByComparingTo("218.48");
+        assertThat(result.data().get("currency")).isEqualTo("EUR");
+    }
+
+    @Test
+    void invoiceKeepsTheSign() {
+        List<String> rows = new ArrayList<>(document("Facture", ""));
+        rows.set(6, "Total TTC@300;-233,47 €@450");
+        ExtractionResult result = finder.extract(layout(rows), EXTRACTOR);
+        assertThat((BigDecimal) result.data().get("total_amount")).isEqualByComparingTo("-233.47");
+    }
+}

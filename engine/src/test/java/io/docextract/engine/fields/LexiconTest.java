@@ -1,0 +1,43 @@
+package io.docextract.engine.fields;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LexiconTest {
+
+    private final Lexicon lexicon = Lexicon.builtIn();
+
+    @ParameterizedTest(name = "{0} names {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Steuerbetrag               | tax
+            Bruttosumme                | total
+            Rechnungssumme ohne USt.   | subtotal
+            Total without VAT          | subtotal
+            Positionssumme             | subtotal
+            USt.-Id.-Nr.:              | vat_id
+            Steuernummer:              | company_registration
+            SIRET                      | company_registration
+            Co. Reg. No.               | company_registration
+            Total Sales (Excluding GST) | subtotal
+            Total Sales (Inclusive of GST) | total
+            Amount incl. GST           | total
+            Avoir                      | title_credit
+            Gutschrift                 | title_credit
+            Credit note                | title_credit
+            """)
+    void labelsNameTheirConcept(String label, String concept) {
+        assertThat(lexicon.match(Tokenizer.tokens(label)).concepts()).contains(concept.strip());
+    }
+
+    @ParameterizedTest(name = "{0} does not name {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Rechnungssumme ohne USt.   | tax
+            Steuernummer:              | vat_id
+            SIRET                      | vat_id
+            """)
+    void labelsDoNotNameOtherConcepts(String label, String concept) {
+        assertThat(lexicon.match(Tokenizer.tokens(label)).concepts()).doesNotContain(concept.strip());
+    }
+}
