@@ -1,11 +1,6 @@
 package io.docextract.server.api;
 
-import io.docextract.server.ApiException;
-import io.docextract.server.ErrorCode;
-import io.docextract.server.blobs.BlobStore;
-import io.docextract.server.blobs.DocumentLinks;
-import io.docextract.server.jobs.Job;
-import io.docextract.server.jobs.JobService;
+import io.docextract.server.blobs.DocumentDownloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,20 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v1/files/{job_id}?expires&signature}: a job's original bytes through its signed
- * link, without an API key. A missing, expired or altered signature answers 404 like an unknown
- * job, so that a link reveals nothing once it is no longer valid.
+ * link, without an API key (the authentication interceptor skips {@code /v1/files/**}).
  */
 @RestController
 public class FileController {
 
-    private final DocumentLinks links;
-    private final JobService jobs;
-    private final BlobStore blobs;
+    private final DocumentDownloads downloads;
 
-    public FileController(DocumentLinks links, JobService jobs, BlobStore blobs) {
-        this.links = links;
-        this.jobs = jobs;
-        this.blobs = blobs;
+    public FileController(DocumentDownloads downloads) {
+        this.downloads = downloads;
     }
 
     @GetMapping("/v1/files/{jobId}")
@@ -42,29 +32,21 @@ public class FileController {
             @RequestParam(required = false) String signature,
             HttpServletResponse response)
             throws IOException {
-        if (!links.isValid(jobId, expires, signature)) {
-            throw notFound();
-        }
-        Job job = jobs.withStoredDocument(jobId).orElseThrow(FileController::notFound);
-        try (BlobStore.Blob blob = blobs.open(job.blobKey()).orElseThrow(FileController::notFound)) {
-            response.setContentType(job.mimeType());
-            response.setContentLengthLong(blob.size());
+        try (DocumentDownloads.Download download = downloads.open(jobId, expires, signature)) {
+            response.setContentType(download.mimeType());
+            response.setContentLengthLong(download.blob().size());
             response.setHeader(
                     HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment()
-                            .filename(job.filename() != null ? job.filename() : job.id(), StandardCharsets.UTF_8)
+                            .filename(download.filename(), StandardCharsets.UTF_8)
                             .build()
                             .toString());
             // The link is a credential: keep it and the bytes out of shared caches.
             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
             response.setHeader("X-Content-Type-Options", "nosniff");
             try (OutputStream out = response.getOutputStream()) {
-                blob.content().transferTo(out);
+                download.blob().content().transferTo(out);
             }
         }
-    }
-
-    private static ApiException notFound() {
-        return new ApiException(ErrorCode.NOT_FOUND, "No such file, or the link has expired.");
     }
 }

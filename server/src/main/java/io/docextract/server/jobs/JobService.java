@@ -30,14 +30,6 @@ public class JobService {
         return jobs.find(caller.orgId(), caller.testMode(), id).orElseThrow(() -> notFound(id));
     }
 
-    /**
-     * The job behind a signed file link, with stored bytes; the link's signature is the proof of
-     * access (checked by the caller), so no organization scoping applies here.
-     */
-    public java.util.Optional<Job> withStoredDocument(String id) {
-        return jobs.findById(id).filter(job -> job.blobKey() != null);
-    }
-
     public Page list(JobFilter filter, JobOrder order, int limit, int offset) {
         List<Job> page = jobs.query(filter, order, limit, offset);
         // A short first page is its own total; otherwise count (exact, as the API promises).
