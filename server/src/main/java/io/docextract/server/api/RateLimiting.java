@@ -4,6 +4,7 @@ import io.docextract.server.ApiException;
 import io.docextract.server.ErrorCode;
 import io.docextract.server.ratelimit.RateLimitDecision;
 import io.docextract.server.ratelimit.RateLimiter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -30,6 +31,10 @@ public class RateLimiting implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            // A long-poll (GET …?wait=) resuming: the request was counted when it arrived.
+            return true;
+        }
         RateLimitDecision decision = limiter.admit(Authentication.caller(request));
         response.setHeader(LIMIT, Long.toString(decision.limit()));
         response.setHeader(REMAINING, Long.toString(decision.remaining()));
