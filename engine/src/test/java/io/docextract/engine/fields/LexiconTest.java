@@ -27,6 +27,11 @@ class LexiconTest {
             Extended amount            | line_amount
             Mge.                       | quantity
             Item Code                  | item_number
+            Regeltotaal                | line_amount
+            Hoev.                      | quantity
+            Aant.                      | quantity
+            Beschrijving               | description
+            Prijs per stuk             | unit_price
             Avoir                      | title_credit
             Gutschrift                 | title_credit
             Credit note                | title_credit
