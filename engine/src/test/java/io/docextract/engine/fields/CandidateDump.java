@@ -28,6 +28,17 @@ public final class CandidateDump {
                 if (!field.name().equals(args[2])) {
                     continue;
                 }
+                if (field.type() == io.docextract.engine.FieldType.ARRAY) {
+                    System.out.printf("%s expected:%n", doc.file().getFileName());
+                    if (doc.fields().get(field.name()) instanceof List<?> rows) {
+                        rows.forEach(r -> System.out.println("  " + r));
+                    }
+                    System.out.println(" returned:");
+                    if (finder.extract(layout, corpus.extractor).data().get(field.name()) instanceof List<?> rows) {
+                        rows.forEach(r -> System.out.println("  " + r));
+                    }
+                    continue;
+                }
                 FieldQuery q = run.query(field);
                 System.out.printf(
                         "%s %s kind=%s concepts=%s expected=%s%n",

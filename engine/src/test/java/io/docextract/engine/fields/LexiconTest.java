@@ -23,6 +23,15 @@ class LexiconTest {
             Total Sales (Excluding GST) | subtotal
             Total Sales (Inclusive of GST) | total
             Amount incl. GST           | total
+            Ext. Price                 | line_amount
+            Extended amount            | line_amount
+            Mge.                       | quantity
+            Item Code                  | item_number
+            Regeltotaal                | line_amount
+            Hoev.                      | quantity
+            Aant.                      | quantity
+            Beschrijving               | description
+            Prijs per stuk             | unit_price
             Avoir                      | title_credit
             Gutschrift                 | title_credit
             Credit note                | title_credit
@@ -36,6 +45,7 @@ class LexiconTest {
             Rechnungssumme ohne USt.   | tax
             Steuernummer:              | vat_id
             SIRET                      | vat_id
+            Item Code                  | description
             """)
     void labelsDoNotNameOtherConcepts(String label, String concept) {
         assertThat(lexicon.match(Tokenizer.tokens(label)).concepts()).doesNotContain(concept.strip());
