@@ -90,4 +90,22 @@ class FieldFinderTest {
         ExtractionResult result = finder.extract(layout(rows), EXTRACTOR);
         assertThat((BigDecimal) result.data().get("total_amount")).isEqualByComparingTo("-233.47");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            AEON CO. (M) BHD (126926-H)          | AEON CO. (M) BHD
+            GARDENIA BAKERIES (KL) SDN BHD (139386 X) | GARDENIA BAKERIES (KL) SDN BHD
+            MOONLIGHT CAKE HOUSE SDN BHD 862725-U | MOONLIGHT CAKE HOUSE SDN BHD
+            Rinma Falls, WA 98101                 | Rinma Falls, WA 98101
+            Invoice 2023-0001                     | Invoice 2023-0001
+            (126926-H)                            | (126926-H)
+            """)
+    void namesLoseATrailingRegistrationNumber(String printed, String name) {
+        Layout layout = layout(List.of(printed.strip() + "@40"));
+        DocumentIndex index = new DocumentIndex(
+                layout, io.docextract.engine.values.DocumentContext.unknown(), Lexicon.builtIn(), null);
+        TextLine line = index.lines().getFirst();
+        int end = CandidateFinder.withoutRegistrationTail(line, 0, line.words().size());
+        assertThat(line.textOf(0, end)).isEqualTo(name.strip());
+    }
 }
