@@ -108,4 +108,30 @@ class FieldFinderTest {
         int end = CandidateFinder.withoutRegistrationTail(line, 0, line.words().size());
         assertThat(line.textOf(0, end)).isEqualTo(name.strip());
     }
+
+    @Test
+    void anIdentifierOtherThanABankAccountIsNeverAnIban() {
+        Layout payslip = layout(List.of(
+                "Payslip@40",
+                "Employee@40;Vessa Pellham@150",
+                "Staff ref@40;939-91@150",
+                "Paid to account@40;DE89 3704 0044 0532 0130 00@150",
+                "Net pay@300;2.345,00 €@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "payslip",
+                "",
+                List.of(
+                        FieldSpec.of("employee_id", FieldType.TEXT, "Employee number"),
+                        FieldSpec.of("iban", FieldType.TEXT, "IBAN the pay is paid to")));
+        FieldFinder.Run run = finder.start(payslip, extractor);
+        List<String> employeeIds = run.rank(run.query(extractor.fields().get(0))).stream()
+                .map(s -> String.valueOf(s.candidate().value()).replace(" ", ""))
+                .toList();
+        assertThat(employeeIds).contains("939-91").doesNotContain("DE89370400440532013000");
+        List<String> ibans = run.rank(run.query(extractor.fields().get(1))).stream()
+                .map(s -> String.valueOf(s.candidate().value()))
+                .toList();
+        assertThat(ibans).contains("DE89370400440532013000");
+        assertThat(finder.extract(payslip, extractor).data().get("iban")).isEqualTo("DE89370400440532013000");
+    }
 }
