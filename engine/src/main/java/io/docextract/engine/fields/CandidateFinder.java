@@ -203,6 +203,24 @@ final class CandidateFinder {
         return true;
     }
 
+    /** A company registration number printed after a name: "(126926-H)", "862725-U", "(139386 X)". */
+    private static final java.util.regex.Pattern REGISTRATION_TAIL =
+            java.util.regex.Pattern.compile("\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])$");
+
+    /**
+     * Where the words of {@code [from, to)} end once a trailing registration number is cut off
+     * ({@code to} when there is none, or when nothing would be left).
+     */
+    static int withoutRegistrationTail(TextLine line, int from, int to) {
+        String text = line.textOf(from, to);
+        java.util.regex.Matcher m = REGISTRATION_TAIL.matcher(text);
+        if (!m.find()) {
+            return to;
+        }
+        int keep = text.substring(0, m.start()).strip().split("\\s+").length;
+        return keep > 0 && from + keep < to ? from + keep : to;
+    }
+
     private static String idText(TextLine line, int from, int to) {
         StringBuilder out = new StringBuilder();
         for (int i = from; i < to; i++) {
@@ -229,6 +247,22 @@ final class CandidateFinder {
                 if (!text.isEmpty()) {
                     out.add(new Candidate(
                             text, text, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
+                }
+                int nameEnd = withoutRegistrationTail(line, segment.from(), segment.to());
+                if (nameEnd < segment.to()) {
+                    String name = cleanText(line.textOf(segment.from(), nameEnd));
+                    if (hasLetter(name)) {
+                        out.add(new Candidate(
+                                name,
+                                name,
+                                line,
+                                segment.from(),
+                                nameEnd,
+                                line.boxOf(segment.from(), nameEnd),
+                                1.0,
+                                Source.SEGMENT,
+                                1));
+                    }
                 }
                 int split = labelEnd(line, segment);
                 if (split > segment.from() && split < segment.to()) {

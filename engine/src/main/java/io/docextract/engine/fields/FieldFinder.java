@@ -8,6 +8,7 @@ import io.docextract.engine.FieldSpec;
 import io.docextract.engine.FieldType;
 import io.docextract.engine.layout.Layout;
 import io.docextract.engine.values.DocumentContext;
+import io.docextract.engine.values.IbanScanner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -310,6 +311,13 @@ public final class FieldFinder {
     private static boolean fits(FieldQuery query, Candidate c) {
         if (query.kind() == FieldKind.AMOUNT && c.value() instanceof BigDecimal v) {
             return v.abs().compareTo(new BigDecimal("1000000000000")) < 0;
+        }
+        if (query.kind() == FieldKind.IDENTIFIER
+                && query.conceptWeights().getOrDefault("iban", 0.0) < 0.3
+                && c.value() instanceof String s) {
+            // A string with a valid IBAN checksum is a bank account, not an employee, customer or document number.
+            String compact = s.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+            return compact.length() < 15 || !IbanScanner.isValid(compact);
         }
         return true;
     }

@@ -145,7 +145,7 @@ public final class IbanScanner implements ValueScanner {
     }
 
     /** ISO 7064 mod-97: the rearranged number must leave remainder 1. */
-    static boolean isValid(String iban) {
+    public static boolean isValid(String iban) {
         if (iban.length() < 15 || iban.length() > 34) {
             return false;
         }

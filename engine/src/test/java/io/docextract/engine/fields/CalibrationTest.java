@@ -24,6 +24,20 @@ class CalibrationTest {
     }
 
     @Test
+    void shippedCellCurveIsFittedMonotoneAndNeverCertain() {
+        Calibration shipped = Calibration.builtIn();
+        double previous = 0;
+        for (double s = 0; s <= 1.0001; s += 0.05) {
+            double p = shipped.cellConfidence(s);
+            assertThat(p).isBetween(previous, 0.995);
+            previous = p;
+        }
+        // Fitted, not the 0.8 × score fallback: a perfect cell score is trusted more than 0.8.
+        assertThat(shipped.cellConfidence(1.0)).isGreaterThan(0.9);
+        assertThat(shipped.cellConfidence(0.5)).isNotCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void isotonicFitIsMonotoneAndFollowsTheData() {
         Random random = new Random(1);
         List<ScoringModelFit.Pick> picks = new ArrayList<>();

@@ -167,4 +167,40 @@ final class ExpectedValueMatcher {
         }
         return new int[] {matched, returnedCells, labelled};
     }
+
+    /**
+     * The labelled row each returned row is paired with (greedy, by most matching cells, like
+     * {@link #tableCells}), or -1.
+     */
+    static int[] pairing(
+            List<Map<String, Object>> expected, List<Map<String, Object>> returned, Map<String, String> rules) {
+        int[] pairedWith = new int[returned.size()];
+        java.util.Arrays.fill(pairedWith, -1);
+        for (int e = 0; e < expected.size(); e++) {
+            Map<String, Object> row = expected.get(e);
+            int best = -1;
+            int bestCount = 0;
+            for (int i = 0; i < returned.size(); i++) {
+                if (pairedWith[i] >= 0) {
+                    continue;
+                }
+                int count = 0;
+                for (Map.Entry<String, Object> cell : row.entrySet()) {
+                    String rule = rules.get(cell.getKey());
+                    if (rule != null
+                            && matches(rule, cell.getValue(), returned.get(i).get(cell.getKey()))) {
+                        count++;
+                    }
+                }
+                if (count > bestCount) {
+                    bestCount = count;
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                pairedWith[best] = e;
+            }
+        }
+        return pairedWith;
+    }
 }

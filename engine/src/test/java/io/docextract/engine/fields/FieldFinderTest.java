@@ -90,4 +90,48 @@ class FieldFinderTest {
         ExtractionResult result = finder.extract(layout(rows), EXTRACTOR);
         assertThat((BigDecimal) result.data().get("total_amount")).isEqualByComparingTo("-233.47");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            AEON CO. (M) BHD (126926-H)          | AEON CO. (M) BHD
+            GARDENIA BAKERIES (KL) SDN BHD (139386 X) | GARDENIA BAKERIES (KL) SDN BHD
+            MOONLIGHT CAKE HOUSE SDN BHD 862725-U | MOONLIGHT CAKE HOUSE SDN BHD
+            Rinma Falls, WA 98101                 | Rinma Falls, WA 98101
+            Invoice 2023-0001                     | Invoice 2023-0001
+            (126926-H)                            | (126926-H)
+            """)
+    void namesLoseATrailingRegistrationNumber(String printed, String name) {
+        Layout layout = layout(List.of(printed.strip() + "@40"));
+        DocumentIndex index = new DocumentIndex(
+                layout, io.docextract.engine.values.DocumentContext.unknown(), Lexicon.builtIn(), null);
+        TextLine line = index.lines().getFirst();
+        int end = CandidateFinder.withoutRegistrationTail(line, 0, line.words().size());
+        assertThat(line.textOf(0, end)).isEqualTo(name.strip());
+    }
+
+    @Test
+    void anIdentifierOtherThanABankAccountIsNeverAnIban() {
+        Layout payslip = layout(List.of(
+                "Payslip@40",
+                "Employee@40;Vessa Pellham@150",
+                "Staff ref@40;939-91@150",
+                "Paid to account@40;DE89 3704 0044 0532 0130 00@150",
+                "Net pay@300;2.345,00 €@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "payslip",
+                "",
+                List.of(
+                        FieldSpec.of("employee_id", FieldType.TEXT, "Employee number"),
+                        FieldSpec.of("iban", FieldType.TEXT, "IBAN the pay is paid to")));
+        FieldFinder.Run run = finder.start(payslip, extractor);
+        List<String> employeeIds = run.rank(run.query(extractor.fields().get(0))).stream()
+                .map(s -> String.valueOf(s.candidate().value()).replace(" ", ""))
+                .toList();
+        assertThat(employeeIds).contains("939-91").doesNotContain("DE89370400440532013000");
+        List<String> ibans = run.rank(run.query(extractor.fields().get(1))).stream()
+                .map(s -> String.valueOf(s.candidate().value()))
+                .toList();
+        assertThat(ibans).contains("DE89370400440532013000");
+        assertThat(finder.extract(payslip, extractor).data().get("iban")).isEqualTo("DE89370400440532013000");
+    }
 }

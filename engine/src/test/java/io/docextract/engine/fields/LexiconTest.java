@@ -32,6 +32,9 @@ class LexiconTest {
             Aant.                      | quantity
             Beschrijving               | description
             Prijs per stuk             | unit_price
+            Summe USt.                 | tax
+            Total GST                  | tax
+            Total Qty                  | quantity
             Avoir                      | title_credit
             Gutschrift                 | title_credit
             Credit note                | title_credit
@@ -45,6 +48,7 @@ class LexiconTest {
             Rechnungssumme ohne USt.   | tax
             Steuernummer:              | vat_id
             SIRET                      | vat_id
+            Summe USt.                 | total
             Item Code                  | description
             """)
     void labelsDoNotNameOtherConcepts(String label, String concept) {
