@@ -7,6 +7,7 @@ import io.docextract.server.admin.Administration;
 import io.docextract.server.admin.Change;
 import io.docextract.server.admin.KeyRequest;
 import io.docextract.server.admin.OrganizationSettings;
+import io.docextract.server.auth.Organization;
 import io.docextract.server.auth.Plan;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +48,59 @@ class RateLimitTest extends ServerTestSupport {
         assertResetIsEndOfMinute(refused);
         // The test key belongs to the same organization and shares its count.
         assertThat(get(tenant.testKey(), "/v1/credits").status()).isEqualTo(429);
+    }
+
+    @Test
+    void aLongPollCountsOnceEvenWhenItResumesAfterWaiting() {
+        Tenant tenant = newTenant(Plan.FREE);
+        // No job of this organization may start, so the long-poll below really waits and is
+        // resumed by the container (a second, async dispatch through the interceptors).
+        Organization org = access.organization(tenant.orgId());
+        access.updateOrganization(new Organization(
+                org.id(),
+                org.name(),
+                org.plan(),
+                org.retentionDays(),
+                org.creditsEnforced(),
+                org.requestsPerMinute(),
+                org.requestsPerHour(),
+                0,
+                org.createdAt()));
+        awayFromMinuteBoundary();
+        String extractorId = post(
+                        tenant.liveKey(),
+                        "/v1/extractors",
+                        java.util.Map.of(
+                                "name", "notes",
+                                "document_type", "note",
+                                "field_definitions",
+                                        java.util.List.of(java.util.Map.of("name", "title", "type", "text"))))
+                .json()
+                .path("id")
+                .asString();
+        String jobId = post(
+                        tenant.liveKey(),
+                        "/v1/documents",
+                        java.util.Map.of(
+                                "extractor_id",
+                                extractorId,
+                                "mime_type",
+                                "text/plain",
+                                "document",
+                                java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                "Title: hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .json()
+                .path("id")
+                .asString();
+
+        Response waited = get(tenant.liveKey(), "/v1/documents/" + jobId + "?wait=1");
+
+        assertThat(waited.status()).isEqualTo(200);
+        assertThat(waited.json().path("status").asString()).isEqualTo("queued");
+        assertThat(waited.header("X-RateLimit-Remaining")).isEqualTo("7");
+        assertThat(get(tenant.liveKey(), "/v1/credits").header("X-RateLimit-Remaining"))
+                .isEqualTo("6");
     }
 
     @Test
