@@ -65,17 +65,9 @@ public class JobCompleter {
         int cost = job.testMode() ? 0 : Pricing.credits(documentType, result.pageCount());
         Instant now = clock.instant();
         long processingMs = processingMs(job, now);
-        Boolean written = transactions.execute(status -> {
-            if (!jobs.complete(job.lease(), stored, cost, now, processingMs)) {
-                return false;
-            }
-            notifyListeners(job.id());
-            return true;
-        });
-        if (!Boolean.TRUE.equals(written)) {
+        if (!writeTerminal(job.id(), () -> jobs.complete(job.lease(), stored, cost, now, processingMs))) {
             return leaseLost(job);
         }
-        events.publishEvent(new JobFinished(job.id()));
         metrics.finished(JobStatus.COMPLETED, Duration.ofMillis(processingMs));
         log.info(
                 "job completed in {} ms: {} pages, {} credits, confidence {}",
@@ -101,20 +93,31 @@ public class JobCompleter {
             return Outcome.RETRY_SCHEDULED;
         }
         long processingMs = processingMs(job, now);
-        Boolean written = transactions.execute(status -> {
-            if (!jobs.fail(job.lease(), code, message, now, processingMs)) {
-                return false;
-            }
-            notifyListeners(job.id());
-            return true;
-        });
-        if (!Boolean.TRUE.equals(written)) {
+        if (!writeTerminal(job.id(), () -> jobs.fail(job.lease(), code, message, now, processingMs))) {
             return leaseLost(job);
         }
-        events.publishEvent(new JobFinished(job.id()));
         metrics.finished(JobStatus.FAILED, Duration.ofMillis(processingMs));
         log.warn("job failed after {} attempt(s) with {}: {}", job.attempts(), code.code(), message);
         return Outcome.FAILED;
+    }
+
+    /**
+     * Writes a terminal status and tells the completion listeners in one transaction, then wakes
+     * the long-polls. False when the write proved the lease lost (nothing was written).
+     */
+    private boolean writeTerminal(String jobId, java.util.function.BooleanSupplier write) {
+        Boolean written = transactions.execute(status -> {
+            if (!write.getAsBoolean()) {
+                return false;
+            }
+            notifyListeners(jobId);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(written)) {
+            return false;
+        }
+        events.publishEvent(new JobFinished(jobId));
+        return true;
     }
 
     /** Hands a running job back to the queue without using up an attempt (shutdown). */
