@@ -29,8 +29,16 @@ run() { # name, wrk args...
   echo "== $name"
   wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" | sed 's/^/   /'
 }
+alone() { # name, wrk args...: one connection, so the latency of a request with the server to itself
+  local name=$1; shift
+  echo "== $name, one connection"
+  wrk -t1 -c1 -d15s --latency "$@" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" | sed 's/^/   /'
+}
 run "filtered list (status=completed, metadata[customer_id], limit=50) with $JOBS jobs" -s "$ROOT/bench/get.lua" \
   "http://localhost:$PORT/v1/documents?status=completed&metadata%5Bcustomer_id%5D=cust_7&limit=50"
+alone "filtered list with $JOBS jobs" -s "$ROOT/bench/get.lua" \
+  "http://localhost:$PORT/v1/documents?status=completed&metadata%5Bcustomer_id%5D=cust_7&limit=50"
+alone "stats period=30d with $JOBS jobs" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/stats?period=30d"
 run "stats period=30d with $JOBS jobs" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/stats?period=30d"
 run "get one job" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/$JOB"
 run "submit 100 kB document" -s "$ROOT/bench/submit.lua" "http://localhost:$PORT/v1/documents"
