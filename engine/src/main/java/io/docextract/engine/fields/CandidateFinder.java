@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -266,23 +267,23 @@ final class CandidateFinder {
                 }
                 int split = labelEnd(line, segment);
                 if (split > segment.from() && split < segment.to()) {
-                    String rest = cleanText(line.textOf(split, segment.to()));
-                    if (!rest.isEmpty() && hasLetter(rest)) {
-                        out.add(new Candidate(
-                                rest,
-                                rest,
-                                line,
-                                split,
-                                segment.to(),
-                                line.boxOf(split, segment.to()),
-                                1.0,
-                                Source.AFTER_LABEL,
-                                1));
-                    }
+                    afterLabel(line, segment, split, line.textOf(split, segment.to()))
+                            .filter(candidate -> hasLetter(candidate.text()))
+                            .ifPresent(out::add);
                 }
             }
         }
         return out;
+    }
+
+    /** The text right of a segment's label (from {@code split}), as a candidate of its own; empty when blank. */
+    private static Optional<Candidate> afterLabel(TextLine line, Segment segment, int split, String text) {
+        String rest = cleanText(text);
+        if (rest.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Candidate(
+                rest, rest, line, split, segment.to(), line.boxOf(split, segment.to()), 1.0, Source.AFTER_LABEL, 1));
     }
 
     /** Where a segment's leading label ends: after a colon, or after a lexicon phrase opening it. */
@@ -320,19 +321,8 @@ final class CandidateFinder {
                 }
                 int split = labelEnd(line, segment);
                 if (split > segment.from() && split < segment.to()) {
-                    String rest = cleanText(joinSeparated(line.textOf(split, segment.to())));
-                    if (!rest.isEmpty()) {
-                        out.add(new Candidate(
-                                rest,
-                                rest,
-                                line,
-                                split,
-                                segment.to(),
-                                line.boxOf(split, segment.to()),
-                                1.0,
-                                Source.AFTER_LABEL,
-                                1));
-                    }
+                    afterLabel(line, segment, split, joinSeparated(line.textOf(split, segment.to())))
+                            .ifPresent(out::add);
                 }
                 List<String> parts = new ArrayList<>();
                 parts.add(cleanText(segment.text()));
