@@ -163,9 +163,13 @@ final class CandidateFinder {
         return dedupe(out);
     }
 
+    /** "n°562044387", "Nr.4711": a number sign printed without a space before the number. */
+    private static final java.util.regex.Pattern GLUED_NUMBER_SIGN =
+            java.util.regex.Pattern.compile("^(?i)(?:n[°º]|no\\.|nr\\.|#)(?=\\d)");
+
     /** The word as part of an identifier (trailing punctuation dropped), or null when it is not. */
     private static String idPart(String word) {
-        String w = word.replaceAll("^[(\\[#:]+|[)\\].,;:]+$", "");
+        String w = GLUED_NUMBER_SIGN.matcher(word).replaceFirst("").replaceAll("^[(\\[#:]+|[)\\].,;:]+$", "");
         if (w.isEmpty() || w.length() > 40) {
             return null;
         }
