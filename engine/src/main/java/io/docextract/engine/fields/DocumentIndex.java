@@ -66,7 +66,8 @@ final class DocumentIndex {
         this.creditNote = titledCreditNote();
     }
 
-    private TextLine build(int index, Page page, int pageIndex, Line line) {
+    private TextLine build(int index, Page page, int pageIndex, Line printed) {
+        Line line = withKernedInitialsJoined(printed);
         List<Word> words = line.words();
         int[] starts = new int[words.size()];
         StringBuilder text = new StringBuilder();
@@ -121,6 +122,46 @@ final class DocumentIndex {
                 starts,
                 segments,
                 page.ocr());
+    }
+
+    /**
+     * Some text layers draw a word's capital apart from the rest ("F actuurnummer": the kerned
+     * initial touches the next glyph): a single capital touching a lower-case word is one word
+     * with it, or no label would match.
+     */
+    static Line withKernedInitialsJoined(Line line) {
+        List<Word> words = line.words();
+        List<Word> out = new ArrayList<>(words.size());
+        for (Word word : words) {
+            Word previous = out.isEmpty() ? null : out.getLast();
+            if (previous != null && isKernedInitial(previous, word)) {
+                out.set(
+                        out.size() - 1,
+                        new Word(
+                                previous.text() + word.text(),
+                                Box.union(previous.box(), word.box()),
+                                Math.min(previous.confidence(), word.confidence()),
+                                Math.max(previous.fontSize(), word.fontSize()),
+                                previous.bold() || word.bold()));
+            } else {
+                out.add(word);
+            }
+        }
+        return out.size() == words.size() ? line : new Line(out);
+    }
+
+    private static boolean isKernedInitial(Word initial, Word rest) {
+        String a = initial.text();
+        String b = rest.text();
+        if (a.length() != 1
+                || !Character.isUpperCase(a.charAt(0))
+                || b.isEmpty()
+                || !Character.isLowerCase(b.charAt(0))) {
+            return false;
+        }
+        double charWidth = (rest.box().width()) / b.length();
+        double gap = rest.box().x0() - initial.box().x1();
+        return Math.abs(gap) < 0.1 * charWidth;
     }
 
     /** Mean width of one character of the line's words, as a share of the page width. */

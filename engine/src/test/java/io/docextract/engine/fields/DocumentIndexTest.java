@@ -94,4 +94,23 @@ class DocumentIndexTest {
             assertThat(label.match().concepts()).contains(concepts.split(";"));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aKernedInitialTouchingItsWordIsOneWordWithIt() {
+        Word initial = new Word("F", new Box(0.0757, 0.1, 0.0826, 0.11), 1.0, 10, false);
+        Word rest = new Word("actuurnummer:", new Box(0.0827, 0.1, 0.1826, 0.11), 1.0, 10, false);
+        Word value = new Word("993548900", new Box(0.1878, 0.1, 0.2567, 0.11), 1.0, 10, false);
+        DocumentIndex index = index(new Line(List.of(initial, rest, value)));
+        TextLine line = index.lines().getFirst();
+        assertThat(line.text()).isEqualTo("Factuurnummer: 993548900");
+        assertThat(index.leftLabel(line, 1, FieldKind.IDENTIFIER).match().concepts())
+                .containsExactly("document_number");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSpacedInitialStaysAWord() {
+        assertThat(segments(line("A total of 12.00", 5.0, 8.0))).containsExactly("A total of 12.00");
+        DocumentIndex index = index(line("A total of 12.00", 5.0, 8.0));
+        assertThat(index.lines().getFirst().words()).hasSize(4);
+    }
 }

@@ -148,4 +148,21 @@ class FieldFinderTest {
         assertThat(finder.extract(invoice, extractor).data().get("invoice_number"))
                 .isEqualTo(number.strip());
     }
+
+    @Test
+    void aCaptionedSegmentOffersTheTextAfterItsCaptionNotTheWhole() {
+        Layout invoice = layout(List.of(
+                "Retail Invoice@300", "Sold By : WS Retail Services Pvt. Ltd.,@40", "Grand Total@300;319.00@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice",
+                "",
+                List.of(FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the company that issued the invoice")));
+        FieldFinder.Run run = finder.start(invoice, extractor);
+        List<Object> names = run.rank(run.query(extractor.fields().getFirst())).stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(names)
+                .contains("WS Retail Services Pvt. Ltd.,")
+                .doesNotContain("Sold By : WS Retail Services Pvt. Ltd.,");
+    }
 }
