@@ -256,6 +256,20 @@ final class CandidateFinder {
                     out.add(new Candidate(
                             text, text, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
                 }
+                int sender = DocumentIndex.senderNameEnd(line, segment);
+                if (sender > 0) {
+                    String name = cleanText(line.textOf(segment.from(), sender));
+                    out.add(new Candidate(
+                            name,
+                            name,
+                            line,
+                            segment.from(),
+                            sender,
+                            line.boxOf(segment.from(), sender),
+                            1.0,
+                            Source.SEGMENT,
+                            1));
+                }
                 int nameEnd = withoutRegistrationTail(line, segment.from(), segment.to());
                 if (nameEnd < segment.to()) {
                     String name = cleanText(line.textOf(segment.from(), nameEnd));

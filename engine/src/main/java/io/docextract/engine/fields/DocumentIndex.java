@@ -400,6 +400,10 @@ final class DocumentIndex {
         for (Segment segment : line.segments()) {
             if (segment.box().x1() <= box.x0() + 1e-6 || overlapsColumn(segment.box(), box)) {
                 Party p = partyOf(segment.label());
+                if (p == null) {
+                    // "N° TVA client", "Customer VAT no.": the label's other words say whose it is.
+                    p = partyOf(lexicon.besideBest(segment.tokens()));
+                }
                 if (p != null) {
                     own = p;
                 }
@@ -407,6 +411,11 @@ final class DocumentIndex {
         }
         if (own != null) {
             return own;
+        }
+        for (Segment segment : line.segments()) {
+            if (overlapsColumn(segment.box(), box) && senderNameEnd(line, segment) > 0) {
+                return issuer;
+            }
         }
         double lastTop = line.box().y0();
         for (int i = line.pageIndex() - 1, n = 0; i >= 0 && n < 8; i--, n++) {
@@ -416,6 +425,10 @@ final class DocumentIndex {
             }
             for (Segment segment : above.segments()) {
                 if (overlapsColumn(segment.box(), box) || Math.abs(segment.box().x0() - box.x0()) < 0.03) {
+                    if (senderNameEnd(above, segment) > 0) {
+                        // The window address under the sender's one-line return address.
+                        return issuer == Party.BUYER ? Party.SELLER : Party.BUYER;
+                    }
                     Party p = partyOf(segment.label());
                     if (p != null && segment.label().coverage() >= 0.5) {
                         return p;
@@ -426,6 +439,42 @@ final class DocumentIndex {
         }
         return null;
     }
+
+    /**
+     * Where the sender's name ends in a one-line return address ("Bei Spiel GmbH ● Ecke 12 ● 12345
+     * Stadthausen", "ACME AG - Uferweg 4 - D-63571 Gelnhausen"): the first of three or more parts
+     * between separator words, letters only, with a postal code in a later part; -1 for any other
+     * segment. Such a line sits above the recipient's window address and names the issuer.
+     */
+    static int senderNameEnd(TextLine line, Segment segment) {
+        int parts = 1;
+        int nameEnd = -1;
+        boolean postcode = false;
+        for (int i = segment.from(); i < segment.to(); i++) {
+            String word = line.words().get(i).text();
+            if (SENDER_SEPARATORS.contains(word)) {
+                if (nameEnd < 0) {
+                    nameEnd = i;
+                }
+                parts++;
+            } else if (nameEnd >= 0 && POSTAL_CODE.matcher(word).matches()) {
+                postcode = true;
+            }
+        }
+        if (parts < 3 || !postcode || nameEnd <= segment.from()) {
+            return -1;
+        }
+        for (int i = segment.from(); i < nameEnd; i++) {
+            if (hasDigit(line.words().get(i).text())) {
+                return -1;
+            }
+        }
+        return nameEnd;
+    }
+
+    private static final Set<String> SENDER_SEPARATORS = Set.of("●", "•", "·", "|", "-", "–", "—", "/");
+    private static final java.util.regex.Pattern POSTAL_CODE =
+            java.util.regex.Pattern.compile("(?:[A-Z]{1,2}-)?\\d{4,5},?");
 
     private Party partyOf(LabelMatch match) {
         for (String concept : match.concepts()) {

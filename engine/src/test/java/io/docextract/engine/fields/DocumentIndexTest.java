@@ -113,4 +113,19 @@ class DocumentIndexTest {
         DocumentIndex index = index(line("A total of 12.00", 5.0, 8.0));
         assertThat(index.lines().getFirst().words()).hasSize(4);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Bei Spiel GmbH ● Ecke 12 ● 12345 Stadthausen                 | Bei Spiel GmbH
+            ACME AG - Uferweg 40-42 - D-63571 Gelnhausen                 | ACME AG
+            Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène | Au bon moulin SARL
+            Total - 12,00 - 14,00                                         | -
+            Paris - Lyon - Marseille                                      | -
+            """)
+    void aOneLineReturnAddressNamesTheSender(String spec, String name) {
+        DocumentIndex index = index(line(spec.strip(), 5.0, 8.0));
+        TextLine line = index.lines().getFirst();
+        int end = DocumentIndex.senderNameEnd(line, line.segments().getFirst());
+        assertThat(end > 0 ? line.textOf(0, end) : null).isEqualTo(name);
+    }
 }
