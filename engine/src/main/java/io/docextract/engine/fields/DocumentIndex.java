@@ -36,6 +36,7 @@ final class DocumentIndex {
     private final double medianLineHeight;
     private final Party issuer;
     private final boolean creditNote;
+    private final Set<String> senderNames;
 
     DocumentIndex(Layout layout, DocumentContext context, Lexicon lexicon, Party extractorIssuer) {
         this.layout = layout;
@@ -64,6 +65,30 @@ final class DocumentIndex {
                 median(all.stream().mapToDouble(TextLine::height).toArray());
         this.issuer = extractorIssuer != null ? extractorIssuer : issuerFromTitle();
         this.creditNote = titledCreditNote();
+        this.senderNames = senderNames();
+    }
+
+    /** The names that open one-line return addresses ("Bei Spiel GmbH ● Ecke 12 ● …"), folded. */
+    private Set<String> senderNames() {
+        Set<String> names = new HashSet<>();
+        for (TextLine line : lines) {
+            for (Segment segment : line.segments()) {
+                int end = senderNameEnd(line, segment);
+                if (end > 0) {
+                    names.add(Tokenizer.fold(line.textOf(segment.from(), end)).strip());
+                }
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    /**
+     * Whether a text is the name a return address gives for the sender: wherever else it is
+     * printed (a letterhead, a footer) it names the issuer.
+     */
+    boolean isSenderName(String text) {
+        return !senderNames.isEmpty()
+                && senderNames.contains(Tokenizer.fold(text).strip());
     }
 
     private TextLine build(int index, Page page, int pageIndex, Line printed) {
@@ -447,10 +472,22 @@ final class DocumentIndex {
      * segment. Such a line sits above the recipient's window address and names the issuer.
      */
     static int senderNameEnd(TextLine line, Segment segment) {
+        List<Segment> segments = line.segments();
+        int index = segments.indexOf(segment);
+        // Small return-address type splits into segments at its separators: follow the chain.
+        if (index > 0 && joinedBySeparator(line, segments.get(index - 1), segment)) {
+            return -1;
+        }
+        int to = segment.to();
+        for (int k = index + 1;
+                k < segments.size() && joinedBySeparator(line, segments.get(k - 1), segments.get(k));
+                k++) {
+            to = segments.get(k).to();
+        }
         int parts = 1;
         int nameEnd = -1;
         boolean postcode = false;
-        for (int i = segment.from(); i < segment.to(); i++) {
+        for (int i = segment.from(); i < to; i++) {
             String word = line.words().get(i).text();
             if (SENDER_SEPARATORS.contains(word)) {
                 if (nameEnd < 0) {
@@ -470,6 +507,11 @@ final class DocumentIndex {
             }
         }
         return nameEnd;
+    }
+
+    private static boolean joinedBySeparator(TextLine line, Segment left, Segment right) {
+        return SENDER_SEPARATORS.contains(line.words().get(left.to() - 1).text())
+                || SENDER_SEPARATORS.contains(line.words().get(right.from()).text());
     }
 
     private static final Set<String> SENDER_SEPARATORS = Set.of("●", "•", "·", "|", "-", "–", "—", "/");

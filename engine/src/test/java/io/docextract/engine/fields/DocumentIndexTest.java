@@ -128,4 +128,20 @@ class DocumentIndexTest {
         int end = DocumentIndex.senderNameEnd(line, line.segments().getFirst());
         assertThat(end > 0 ? line.textOf(0, end) : null).isEqualTo(name);
     }
+
+    @org.junit.jupiter.api.Test
+    void aReturnAddressInSmallTypeSplitAtItsSeparatorsIsStillOne() {
+        // Glyphs 3 pt high: every gap around a separator is wider than a line height.
+        DocumentIndex index = index(line("Bei Spiel GmbH   ●   Ecke 12   ●   12345 Stadthausen", 4.0, 3.0));
+        TextLine line = index.lines().getFirst();
+        assertThat(line.segments()).hasSizeGreaterThan(1);
+        assertThat(line.textOf(
+                        0, DocumentIndex.senderNameEnd(line, line.segments().getFirst())))
+                .isEqualTo("Bei Spiel GmbH");
+        assertThat(index.isSenderName("Bei Spiel GmbH")).isTrue();
+        assertThat(index.isSenderName("Ecke 12")).isFalse();
+        for (Segment later : line.segments().subList(1, line.segments().size())) {
+            assertThat(DocumentIndex.senderNameEnd(line, later)).isNegative();
+        }
+    }
 }
