@@ -81,8 +81,7 @@ public final class FileSystemBlobStore implements BlobStore {
         Path temp = target.resolveSibling("." + key + ".tmp"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
-            Files.createDirectories(target.getParent());
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+            try (OutputStream out = create(temp)) {
                 writer.writeTo(out);
             }
             try {
@@ -97,6 +96,19 @@ public final class FileSystemBlobStore implements BlobStore {
                 e.addSuppressed(suppressed);
             }
             throw new UncheckedIOException("cannot store blob " + key, e);
+        }
+    }
+
+    /**
+     * A new file, creating its folders only when they are missing: most writes go to a folder that
+     * exists, and asking first would cost every write a failed mkdir.
+     */
+    private static OutputStream create(Path file) throws IOException {
+        try {
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(file.getParent());
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
         }
     }
 

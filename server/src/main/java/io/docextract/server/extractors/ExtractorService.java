@@ -126,11 +126,6 @@ public class ExtractorService {
         return extractor;
     }
 
-    /** Counts one more job submitted against the extractor; call inside the submitting transaction. */
-    public void countUsage(String extractorId) {
-        extractors.incrementUsage(extractorId, 1);
-    }
-
     private static boolean changed(
             Extractor current, ExtractorInput input, List<FieldDefinition> fields, String documentType) {
         return !fields.equals(current.fieldDefinitions())

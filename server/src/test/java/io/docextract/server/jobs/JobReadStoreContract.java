@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,7 +45,7 @@ abstract class JobReadStoreContract {
     void fill() {
         database = open(folder);
         jdbc = database.jdbc();
-        jobs = new JobRepository(jdbc);
+        jobs = new JobRepository(new JdbcTemplate(database.dataSource()));
         stats = new JobStatsService(new JobStatsRepository(jdbc, database.dialect()), () -> NOW);
         jdbc.sql(
                         "INSERT INTO organizations (id, name, created_at) VALUES ('org_a', 'a', 0), ('org_b', 'b', 0), ('org_c', 'c', 0)")
