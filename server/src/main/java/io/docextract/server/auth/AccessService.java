@@ -3,17 +3,13 @@ package io.docextract.server.auth;
 import io.docextract.server.ApiException;
 import io.docextract.server.ErrorCode;
 import io.docextract.server.Ids;
+import io.docextract.server.storage.ReadCache;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Organizations and their API keys: creation, authentication, revocation.
@@ -28,17 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AccessService {
 
     static final Duration CALLER_TTL = Duration.ofSeconds(5);
-    /** A bound on remembered callers; past it they are all forgotten (keys are few, so rarely). */
-    static final int MAX_CALLERS = 10_000;
 
     private final OrganizationRepository organizations;
     private final ApiKeyRepository keys;
     private final InstantSource clock;
-    private final Map<String, Remembered> callers = new ConcurrentHashMap<>();
-    // Moves on every change, so that a lookup that read the database before the change is not kept.
-    private final AtomicLong generation = new AtomicLong();
-
-    private record Remembered(Caller caller, long expiresAtNanos) {}
+    private final ReadCache<String, Caller> callers = new ReadCache<>(CALLER_TTL, 10_000);
 
     public AccessService(OrganizationRepository organizations, ApiKeyRepository keys, InstantSource clock) {
         this.organizations = organizations;
@@ -99,7 +89,7 @@ public class AccessService {
     public Organization updateOrganization(Organization org) {
         organization(org.id());
         organizations.update(org);
-        forgetCallers();
+        callers.forgetAfterCommit();
         return org;
     }
 
@@ -117,7 +107,7 @@ public class AccessService {
         if (!keys.updateLimits(orgId, keyId, requestsPerMinute, requestsPerHour)) {
             throw noKey(keyId);
         }
-        forgetCallers();
+        callers.forgetAfterCommit();
         return key(orgId, keyId);
     }
 
@@ -129,7 +119,7 @@ public class AccessService {
         if (!keys.revoke(orgId, keyId, clock.instant())) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No active key " + keyId + " in this organization.");
         }
-        forgetCallers();
+        callers.forgetAfterCommit();
     }
 
     /**
@@ -141,44 +131,21 @@ public class AccessService {
         if (!KeySecrets.looksLikeKey(secret)) {
             throw invalidKey();
         }
-        String hash = KeySecrets.hash(secret);
-        long now = System.nanoTime();
-        Remembered remembered = callers.get(hash);
-        if (remembered != null && now - remembered.expiresAtNanos() < 0) {
-            return remembered.caller();
-        }
-        long seen = generation.get();
-        ApiKey key = keys.findActiveByHash(hash).orElseThrow(AccessService::invalidKey);
-        Organization org = organizations.find(key.orgId()).orElseThrow(AccessService::invalidKey);
-        Caller caller =
-                new Caller(org, key.id(), key.testMode(), key.scopes(), key.requestsPerMinute(), key.requestsPerHour());
-        if (callers.size() >= MAX_CALLERS) {
-            callers.clear();
-        }
-        callers.put(hash, new Remembered(caller, now + CALLER_TTL.toNanos()));
-        if (generation.get() != seen) {
-            callers.remove(hash);
+        Caller caller = callers.get(KeySecrets.hash(secret), this::load);
+        if (caller == null) {
+            throw invalidKey();
         }
         return caller;
     }
 
-    /** Forgets every remembered caller once the current transaction (if any) has committed. */
-    private void forgetCallers() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    forgetCallersNow();
-                }
-            });
-        } else {
-            forgetCallersNow();
+    /** The caller of an active key with that hash, or null. */
+    private Caller load(String hash) {
+        ApiKey key = keys.findActiveByHash(hash).orElse(null);
+        Organization org = key == null ? null : organizations.find(key.orgId()).orElse(null);
+        if (org == null) {
+            return null;
         }
-    }
-
-    private void forgetCallersNow() {
-        generation.incrementAndGet();
-        callers.clear();
+        return new Caller(org, key.id(), key.testMode(), key.scopes(), key.requestsPerMinute(), key.requestsPerHour());
     }
 
     public boolean hasOrganizations() {

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,8 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path root;
+    // Leaf folders this process has seen exist; at most 65,536 (two levels of 256).
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     public FileSystemBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -100,14 +104,20 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     /**
-     * A new file, creating its folders only when they are missing: most writes go to a folder that
-     * exists, and asking first would cost every write a failed mkdir.
+     * A new file. Its folder is created the first time this process writes into it (most writes go
+     * to a folder that exists: asking the file system each time would cost a failed mkdir and its
+     * exception), and again if it was removed since.
      */
-    private static OutputStream create(Path file) throws IOException {
+    private OutputStream create(Path file) throws IOException {
+        Path folder = file.getParent();
+        if (!folders.contains(folder)) {
+            Files.createDirectories(folder);
+            folders.add(folder);
+        }
         try {
             return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
         } catch (NoSuchFileException e) {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(folder);
             return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
         }
     }
