@@ -130,6 +130,31 @@ public class JobRepository {
                 .list();
     }
 
+    /** A page of matching jobs and the number of all matching jobs. */
+    public record CountedPage(List<Job> jobs, long total) {}
+
+    /**
+     * One page of matching jobs and, in the same pass, the number of all of them (0 when the page
+     * is empty, whatever the total). Worth it where the query reads every match anyway to sort
+     * them (a metadata filter drives it); where an index gives the order, {@link #query} stops
+     * after the page and {@link #count} counts from an index.
+     */
+    public CountedPage queryCounted(JobFilter filter, JobOrder order, int limit, int offset) {
+        JobConditions where = JobConditions.of(filter);
+        where.params().add(limit);
+        where.params().add(offset);
+        List<Job> page = new ArrayList<>();
+        long[] total = {0};
+        jdbc.sql("SELECT jobs.*, COUNT(*) OVER () AS matching FROM " + where.from() + " WHERE " + where.sql()
+                        + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?")
+                .params(where.params())
+                .query(rs -> {
+                    page.add(map(rs, page.size()));
+                    total[0] = rs.getLong("matching");
+                });
+        return new CountedPage(page, total[0]);
+    }
+
     public long count(JobFilter filter) {
         JobConditions where = JobConditions.of(filter);
         return jdbc.sql("SELECT COUNT(*) FROM " + where.from() + " WHERE " + where.sql())

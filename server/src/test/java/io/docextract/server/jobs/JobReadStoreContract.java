@@ -160,6 +160,10 @@ abstract class JobReadStoreContract {
         assertThat(ids(metadata(Map.of("customer", "c0"), Set.of(JobStatus.FAILED))))
                 .isEqualTo(expected(3, 9));
         assertThat(jobs.count(metadata(Map.of("customer", "c1"), Set.of()))).isEqualTo(4);
+        JobRepository.CountedPage counted =
+                jobs.queryCounted(metadata(Map.of("customer", "c0"), Set.of()), JobOrder.ASC, 2, 1);
+        assertThat(counted.jobs().stream().map(Job::id).toList()).isEqualTo(expected(3, 6));
+        assertThat(counted.total()).isEqualTo(4);
         assertThat(ids(metadata(Map.of("customer", "C0"), Set.of()))).isEmpty();
     }
 
