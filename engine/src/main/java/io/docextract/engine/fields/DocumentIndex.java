@@ -8,7 +8,9 @@ import io.docextract.engine.layout.Word;
 import io.docextract.engine.values.DocumentContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The document prepared for field finding: every line with its segments and label matches, in
@@ -34,6 +36,7 @@ final class DocumentIndex {
     private final double medianLineHeight;
     private final Party issuer;
     private final boolean creditNote;
+    private final Set<String> senderNames;
 
     DocumentIndex(Layout layout, DocumentContext context, Lexicon lexicon, Party extractorIssuer) {
         this.layout = layout;
@@ -62,9 +65,34 @@ final class DocumentIndex {
                 median(all.stream().mapToDouble(TextLine::height).toArray());
         this.issuer = extractorIssuer != null ? extractorIssuer : issuerFromTitle();
         this.creditNote = titledCreditNote();
+        this.senderNames = senderNames();
     }
 
-    private TextLine build(int index, Page page, int pageIndex, Line line) {
+    /** The names that open one-line return addresses ("Bei Spiel GmbH ● Ecke 12 ● …"), folded. */
+    private Set<String> senderNames() {
+        Set<String> names = new HashSet<>();
+        for (TextLine line : lines) {
+            for (Segment segment : line.segments()) {
+                int end = senderNameEnd(line, segment);
+                if (end > 0) {
+                    names.add(Tokenizer.fold(line.textOf(segment.from(), end)).strip());
+                }
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    /**
+     * Whether a text is the name a return address gives for the sender: wherever else it is
+     * printed (a letterhead, a footer) it names the issuer.
+     */
+    boolean isSenderName(String text) {
+        return !senderNames.isEmpty()
+                && senderNames.contains(Tokenizer.fold(text).strip());
+    }
+
+    private TextLine build(int index, Page page, int pageIndex, Line printed) {
+        Line line = withKernedInitialsJoined(printed);
         List<Word> words = line.words();
         int[] starts = new int[words.size()];
         StringBuilder text = new StringBuilder();
@@ -119,6 +147,46 @@ final class DocumentIndex {
                 starts,
                 segments,
                 page.ocr());
+    }
+
+    /**
+     * Some text layers draw a word's capital apart from the rest ("F actuurnummer": the kerned
+     * initial touches the next glyph): a single capital touching a lower-case word is one word
+     * with it, or no label would match.
+     */
+    static Line withKernedInitialsJoined(Line line) {
+        List<Word> words = line.words();
+        List<Word> out = new ArrayList<>(words.size());
+        for (Word word : words) {
+            Word previous = out.isEmpty() ? null : out.getLast();
+            if (previous != null && isKernedInitial(previous, word)) {
+                out.set(
+                        out.size() - 1,
+                        new Word(
+                                previous.text() + word.text(),
+                                Box.union(previous.box(), word.box()),
+                                Math.min(previous.confidence(), word.confidence()),
+                                Math.max(previous.fontSize(), word.fontSize()),
+                                previous.bold() || word.bold()));
+            } else {
+                out.add(word);
+            }
+        }
+        return out.size() == words.size() ? line : new Line(out);
+    }
+
+    private static boolean isKernedInitial(Word initial, Word rest) {
+        String a = initial.text();
+        String b = rest.text();
+        if (a.length() != 1
+                || !Character.isUpperCase(a.charAt(0))
+                || b.isEmpty()
+                || !Character.isLowerCase(b.charAt(0))) {
+            return false;
+        }
+        double charWidth = (rest.box().width()) / b.length();
+        double gap = rest.box().x0() - initial.box().x1();
+        return Math.abs(gap) < 0.1 * charWidth;
     }
 
     /** Mean width of one character of the line's words, as a share of the page width. */
@@ -203,8 +271,11 @@ final class DocumentIndex {
      * The label left of words {@code [from, to)}: the words before them in their segment after
      * the last word holding a digit (so "from 1.3. to 31.3." gives "to" to the second date), else
      * the segment before on the same line, else the words that open the segment.
+     * When only a connective stands between the value and an earlier value of the row, the row's
+     * caption joins the label: a date after "vom" ("Rechnung Nr. 4711 vom 05.03.2018"), an
+     * identifier after a bare number sign ("Handelsrechnung (380) Nr. 471102").
      */
-    Label leftLabel(TextLine line, int from) {
+    Label leftLabel(TextLine line, int from, FieldKind kind) {
         Segment own = line.segmentOf(from);
         int start = own.from();
         for (int i = from - 1; i >= own.from(); i--) {
@@ -214,12 +285,13 @@ final class DocumentIndex {
             }
         }
         if (start < from && hasLetters(line, start, from)) {
-            return label(
+            Label words = label(
                     line.textOf(start, from),
                     line.boxOf(start, from),
                     line.words().get(from).box(),
                     true,
                     0);
+            return start > own.from() && isConnective(words, kind) ? withRowCaption(line, own, words) : words;
         }
         if (from == own.from() || start == own.from() && !hasLetters(line, own.from(), from)) {
             int si = line.segments().indexOf(own);
@@ -258,6 +330,59 @@ final class DocumentIndex {
                     1);
         }
         return Label.NONE;
+    }
+
+    /**
+     * Whether the label is one word that only joins a value of the kind to what precedes it: for
+     * dates a word the lexicon knows only as the start or end of a range ("vom", "du", "from"; not
+     * "auf" in "MwSt. 7 % auf 225,86": the base amount is not the tax), for identifiers a number
+     * sign ("Nr.", "#").
+     */
+    private boolean isConnective(Label words, FieldKind kind) {
+        if (words.tokens().size() != 1) {
+            return false;
+        }
+        return switch (kind) {
+            case DATE ->
+                !words.match().isEmpty()
+                        && words.match().concepts().stream()
+                                .allMatch(c -> lexicon.concept(c).has("range"));
+            case IDENTIFIER -> words.tokens().getFirst().equals("no");
+            default -> false;
+        };
+    }
+
+    /**
+     * "Rechnung Nr. 4711 vom 05.03.2018": the date's own label is the connective "vom"; the row's
+     * caption before the first value says whose date it is. The label keeps the connective's
+     * concepts (a range end stays a range end) and adds the caption's.
+     */
+    private Label withRowCaption(TextLine line, Segment segment, Label connective) {
+        int end = segment.from();
+        while (end < segment.to() && !hasDigit(line.words().get(end).text())) {
+            end++;
+        }
+        if (end == segment.from() || !hasLetters(line, segment.from(), end)) {
+            return connective;
+        }
+        List<String> captionTokens = Tokenizer.tokens(line.textOf(segment.from(), end));
+        LabelMatch caption = lexicon.match(captionTokens);
+        if (caption.isEmpty()) {
+            return connective;
+        }
+        Set<String> concepts = new HashSet<>(caption.concepts());
+        concepts.addAll(connective.match().concepts());
+        List<String> tokens = new ArrayList<>(captionTokens);
+        tokens.addAll(connective.tokens());
+        LabelMatch match = new LabelMatch(concepts, caption.coverage(), caption.matchedTokens(), caption.labelTokens());
+        return new Label(
+                line.textOf(segment.from(), end) + " … " + connective.text(),
+                tokens,
+                match,
+                connective.box(),
+                connective.gap(),
+                true,
+                0);
     }
 
     /**
@@ -300,6 +425,10 @@ final class DocumentIndex {
         for (Segment segment : line.segments()) {
             if (segment.box().x1() <= box.x0() + 1e-6 || overlapsColumn(segment.box(), box)) {
                 Party p = partyOf(segment.label());
+                if (p == null) {
+                    // "N° TVA client", "Customer VAT no.": the label's other words say whose it is.
+                    p = partyOf(lexicon.besideBest(segment.tokens()));
+                }
                 if (p != null) {
                     own = p;
                 }
@@ -307,6 +436,11 @@ final class DocumentIndex {
         }
         if (own != null) {
             return own;
+        }
+        for (Segment segment : line.segments()) {
+            if (overlapsColumn(segment.box(), box) && senderNameEnd(line, segment) > 0) {
+                return issuer;
+            }
         }
         double lastTop = line.box().y0();
         for (int i = line.pageIndex() - 1, n = 0; i >= 0 && n < 8; i--, n++) {
@@ -316,6 +450,10 @@ final class DocumentIndex {
             }
             for (Segment segment : above.segments()) {
                 if (overlapsColumn(segment.box(), box) || Math.abs(segment.box().x0() - box.x0()) < 0.03) {
+                    if (senderNameEnd(above, segment) > 0) {
+                        // The window address under the sender's one-line return address.
+                        return issuer == Party.BUYER ? Party.SELLER : Party.BUYER;
+                    }
                     Party p = partyOf(segment.label());
                     if (p != null && segment.label().coverage() >= 0.5) {
                         return p;
@@ -326,6 +464,59 @@ final class DocumentIndex {
         }
         return null;
     }
+
+    /**
+     * Where the sender's name ends in a one-line return address ("Bei Spiel GmbH ● Ecke 12 ● 12345
+     * Stadthausen", "ACME AG - Uferweg 4 - D-63571 Gelnhausen"): the first of three or more parts
+     * between separator words, letters only, with a postal code in a later part; -1 for any other
+     * segment. Such a line sits above the recipient's window address and names the issuer.
+     */
+    static int senderNameEnd(TextLine line, Segment segment) {
+        List<Segment> segments = line.segments();
+        int index = segments.indexOf(segment);
+        // Small return-address type splits into segments at its separators: follow the chain.
+        if (index > 0 && joinedBySeparator(line, segments.get(index - 1), segment)) {
+            return -1;
+        }
+        int to = segment.to();
+        for (int k = index + 1;
+                k < segments.size() && joinedBySeparator(line, segments.get(k - 1), segments.get(k));
+                k++) {
+            to = segments.get(k).to();
+        }
+        int parts = 1;
+        int nameEnd = -1;
+        boolean postcode = false;
+        for (int i = segment.from(); i < to; i++) {
+            String word = line.words().get(i).text();
+            if (SENDER_SEPARATORS.contains(word)) {
+                if (nameEnd < 0) {
+                    nameEnd = i;
+                }
+                parts++;
+            } else if (nameEnd >= 0 && POSTAL_CODE.matcher(word).matches()) {
+                postcode = true;
+            }
+        }
+        if (parts < 3 || !postcode || nameEnd <= segment.from()) {
+            return -1;
+        }
+        for (int i = segment.from(); i < nameEnd; i++) {
+            if (hasDigit(line.words().get(i).text())) {
+                return -1;
+            }
+        }
+        return nameEnd;
+    }
+
+    private static boolean joinedBySeparator(TextLine line, Segment left, Segment right) {
+        return SENDER_SEPARATORS.contains(line.words().get(left.to() - 1).text())
+                || SENDER_SEPARATORS.contains(line.words().get(right.from()).text());
+    }
+
+    private static final Set<String> SENDER_SEPARATORS = Set.of("●", "•", "·", "|", "-", "–", "—", "/");
+    private static final java.util.regex.Pattern POSTAL_CODE =
+            java.util.regex.Pattern.compile("(?:[A-Z]{1,2}-)?\\d{4,5},?");
 
     private Party partyOf(LabelMatch match) {
         for (String concept : match.concepts()) {

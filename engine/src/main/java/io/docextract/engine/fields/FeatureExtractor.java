@@ -92,7 +92,7 @@ final class FeatureExtractor {
             return x;
         }
         TextLine line = c.line();
-        Label left = doc.leftLabel(line, c.from());
+        Label left = doc.leftLabel(line, c.from(), query.kind());
         Label above = doc.aboveLabel(line, c.box());
         double leftSim = query.weightOf(left.match().concepts()) * coverageFactor(left.match());
         double aboveSim = query.weightOf(above.match().concepts()) * coverageFactor(above.match());
@@ -145,6 +145,9 @@ final class FeatureExtractor {
             amountFeatures(x, v);
         }
         Party party = doc.blockParty(line, c.box());
+        if (party == null && doc.isSenderName(c.text())) {
+            party = doc.issuer();
+        }
         Party.Role role = party == null ? Party.Role.NONE : party.roleOn(doc.issuer());
         if (party == Party.EMPLOYEE) {
             role = Party.Role.RECIPIENT;
