@@ -1,7 +1,6 @@
 package io.docextract.engine.document;
 
 import io.docextract.engine.layout.Line;
-import io.docextract.engine.values.DocumentContext;
 import io.docextract.engine.values.DocumentContextDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,16 +12,16 @@ import java.util.Optional;
  * Which Tesseract languages read a page. Every extra language in one {@code -l} argument costs
  * about as much as a pass of its own (six languages: 4.4 s per page against 1.9 s for English
  * alone), so a page is read first with the first configured language plus those the document
- * language detector cannot name, and read again only when that first reading shows another
- * configured language: its words are in that language, or they are in none other and the issuer's
- * country (VAT id, IBAN, phone prefix, postal code) speaks it - an English invoice from a German
- * company still has "Zelmexstraße" in its address. The second reading puts that language first,
- * so its letters (ä, é, ß) come back, and keeps the first language after it for the rest.
+ * language detector cannot name, and read again only when that first reading's words are in
+ * another configured language: then with that language first, so its letters (ä, é, ß) come
+ * back, and the first language after it for the rest. An English page from a company in another
+ * country is not read again for its names and address: on the corpus scans that gained as many
+ * fields as it lost and cost a second reading of every such page (docs/extraction.md, "OCR").
  *
  * <p>A noisy page in the first language (mean word confidence below {@link #NOISY}, as most
  * photographed till receipts) is read again with every configured language instead: with several languages Tesseract retries
- * each doubtful word with the other models and keeps the best reading, and on the sroie receipts
- * that lifted field accuracy from 0.469 (English alone) back to 0.531 (see docs/extraction.md).
+ * each doubtful word with the other models and keeps the best reading; English alone lost 0.06
+ * of field accuracy on the sroie receipts (0.531 → 0.469, see docs/extraction.md).
  *
  * @param first the {@code -l} argument of the first reading
  * @param all every configured language, the {@code -l} argument for noisy pages
@@ -37,10 +36,6 @@ record OcrLanguages(String first, String all, Map<String, String> detectable) {
     /** The six languages {@link DocumentContextDetector} knows, ISO 639-1 → Tesseract. */
     private static final Map<String, String> TESSERACT_CODES =
             Map.of("en", "eng", "de", "deu", "fr", "fra", "es", "spa", "nl", "nld", "it", "ita");
-
-    /** The language of the countries whose addresses and names the detectable languages spell. */
-    private static final Map<String, String> COUNTRY_LANGUAGES =
-            Map.of("DE", "de", "AT", "de", "FR", "fr", "ES", "es", "NL", "nl", "IT", "it");
 
     private static final DocumentContextDetector DETECTOR = new DocumentContextDetector();
 
@@ -83,12 +78,8 @@ record OcrLanguages(String first, String all, Map<String, String> detectable) {
         if (detectable.isEmpty()) {
             return Optional.empty();
         }
-        DocumentContext context =
-                DETECTOR.detect(firstReading.stream().map(Line::text).toList());
-        String language = context.language();
-        if (language == null || !detectable.containsKey(language)) {
-            language = context.country() == null ? null : COUNTRY_LANGUAGES.get(context.country());
-        }
+        String language =
+                DETECTOR.detect(firstReading.stream().map(Line::text).toList()).language();
         return Optional.ofNullable(language == null ? null : detectable.get(language));
     }
 }
