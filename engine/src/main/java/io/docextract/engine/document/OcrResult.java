@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What OCR read on one page image: lines with boxes normalized to the image, the size of the
- * image they refer to (after it was turned upright) and the mean word confidence (0–1).
+ * image they refer to (after it was turned upright), the mean word confidence (0–1) and the
+ * Tesseract languages that read it.
  */
-record OcrResult(List<Line> lines, int width, int height, double meanConfidence) {
+record OcrResult(List<Line> lines, int width, int height, double meanConfidence, String languages) {
 
     OcrResult {
         lines = List.copyOf(lines);

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The image is prepared ({@link ScanPreprocessor}) and piped to Tesseract as a PGM; its TSV
  * output becomes lines of words with boxes normalized to the prepared image. A page read with
- * very low confidence is tried again upright (Tesseract's orientation detection when the
- * {@code osd} data is installed, else each quarter turn). Tesseract runs single-threaded
+ * very low confidence is tried again with thickened strokes, then upright (Tesseract's orientation
+ * detection when the {@code osd} data is installed, else each quarter turn). That first reading
+ * uses one language; a second one follows only where it helps, for a page in another configured
+ * language or a noisy page ({@link OcrLanguages}). Tesseract runs single-threaded
  * ({@code OMP_THREAD_LIMIT=1}: several threads per page are slower on a shared machine) and is
  * killed when the page timeout passes. Thread-safe: concurrent pages run separate processes.
  */
@@ -70,7 +72,10 @@ public final class TesseractOcr {
         return installation().usable();
     }
 
-    /** The {@code -l} argument in use: the wanted languages that are installed, else {@code eng}. */
+    /**
+     * The wanted languages that are installed (else {@code eng}), as one {@code -l} argument; a
+     * page is read with all of them only when needed ({@link OcrLanguages}).
+     */
     public String languages() {
         return installation().languages();
     }
@@ -94,17 +99,36 @@ public final class TesseractOcr {
                             + ") is not installed or has no language data.");
         }
         try {
-            return recognizeUpright(preprocessor.prepare(image), tesseract, deadline);
+            Reading first = recognizeUpright(preprocessor.prepare(image), tesseract, deadline);
+            Optional<String> second = tesseract
+                    .plan()
+                    .second(first.result().lines(), first.result().meanConfidence());
+            return second.isPresent() ? run(first.image(), second.get(), deadline) : first.result();
         } catch (OcrFailure e) {
             throw new ExtractionException(ExtractionErrorCode.INTERNAL_ERROR, e.getMessage(), e);
         }
     }
 
-    private OcrResult recognizeUpright(BufferedImage prepared, Installation tesseract, Deadline deadline) {
-        OcrResult first = run(prepared, tesseract, deadline);
+    /** The first reading of a page, turned upright when it needed turning, and the image read. */
+    private Reading recognizeUpright(BufferedImage prepared, Installation tesseract, Deadline deadline) {
+        String languages = tesseract.plan().first();
+        OcrResult first = run(prepared, languages, deadline);
         boolean sideways = first.sideways();
         if (!sideways && (first.wordCount() < 3 || first.meanConfidence() >= LOW_CONFIDENCE)) {
-            return first;
+            return new Reading(first, prepared);
+        }
+        Reading best = new Reading(first, prepared);
+        if (!sideways) {
+            // An upright page read poorly is most often faint or dot-matrix print whose strokes
+            // break apart; thickened strokes read, and then no quarter turn needs trying.
+            BufferedImage thick = ScanPreprocessor.thickenStrokes(prepared);
+            OcrResult thickened = run(thick, languages, deadline);
+            if (isBetter(thickened, first)) {
+                best = new Reading(thickened, thick);
+                if (thickened.meanConfidence() >= LOW_CONFIDENCE) {
+                    return best;
+                }
+            }
         }
         List<Integer> turns = tesseract.osd()
                 ? detectQuarterTurns(prepared, deadline).map(List::of).orElse(List.of())
@@ -112,11 +136,11 @@ public final class TesseractOcr {
         if (turns.isEmpty()) {
             turns = sideways ? List.of(1, 3) : List.of(1, 2, 3);
         }
-        OcrResult best = first;
         for (int turn : turns) {
-            OcrResult turned = run(ScanPreprocessor.quarterTurns(prepared, turn), tesseract, deadline);
-            if (isBetter(turned, best)) {
-                best = turned;
+            BufferedImage image = ScanPreprocessor.quarterTurns(prepared, turn);
+            OcrResult turned = run(image, languages, deadline);
+            if (isBetter(turned, best.result())) {
+                best = new Reading(turned, image);
             }
         }
         return best;
@@ -131,13 +155,13 @@ public final class TesseractOcr {
                 && candidate.wordCount() >= current.wordCount() / 2;
     }
 
-    private OcrResult run(BufferedImage gray, Installation tesseract, Deadline deadline) {
+    private OcrResult run(BufferedImage gray, String languages, Deadline deadline) {
         List<String> command = List.of(
                 options.tesseractCommand(),
                 "stdin",
                 "stdout",
                 "-l",
-                tesseract.languages(),
+                languages,
                 "--dpi",
                 Integer.toString(DPI),
                 "--psm",
@@ -150,7 +174,7 @@ public final class TesseractOcr {
                 .mapToDouble(word -> word.confidence())
                 .average()
                 .orElse(0);
-        return new OcrResult(lines, gray.getWidth(), gray.getHeight(), confidence);
+        return new OcrResult(lines, gray.getWidth(), gray.getHeight(), confidence, languages);
     }
 
     /** Quarter turns clockwise that make the page upright, when OSD is sure enough. */
@@ -281,8 +305,8 @@ public final class TesseractOcr {
                                 .findFirst())
                         .ifPresent(chosen::add);
             }
-            Installation found =
-                    new Installation(!chosen.isEmpty(), String.join("+", chosen), installed.contains("osd"));
+            Installation found = new Installation(
+                    !chosen.isEmpty(), chosen.isEmpty() ? null : OcrLanguages.of(chosen), installed.contains("osd"));
             log.info(
                     "Tesseract {}: languages {} (installed {}), orientation detection {}",
                     version.lines().findFirst().orElse("?"),
@@ -292,10 +316,10 @@ public final class TesseractOcr {
             return found;
         } catch (IOException | OcrFailure e) {
             log.warn("Tesseract is not available ({}): pages that need OCR will fail", e.getMessage());
-            return new Installation(false, "", false);
+            return new Installation(false, null, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Installation(false, "", false);
+            return new Installation(false, null, false);
         }
     }
 
@@ -316,8 +340,16 @@ public final class TesseractOcr {
         }
     }
 
-    /** What the probe found: whether OCR can run, the {@code -l} argument, and OSD data. */
-    private record Installation(boolean usable, String languages, boolean osd) {}
+    /** What the probe found: whether OCR can run, the readings' languages, and OSD data. */
+    private record Installation(boolean usable, OcrLanguages plan, boolean osd) {
+
+        String languages() {
+            return usable ? plan.all() : "";
+        }
+    }
+
+    /** A page's OCR result and the (upright) image it was read from. */
+    private record Reading(OcrResult result, BufferedImage image) {}
 
     /** Tesseract ran but failed on this input; the page is unreadable rather than the server broken. */
     private static final class OcrFailure extends RuntimeException {

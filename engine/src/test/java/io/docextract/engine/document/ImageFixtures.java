@@ -45,6 +45,25 @@ final class ImageFixtures {
         return image;
     }
 
+    /**
+     * A photographed thermal receipt: pale gray print on white paper whose torn right edge lies
+     * on a black table filling the rest of the image, as a gray image.
+     */
+    static BufferedImage paleReceiptBesideADarkTable(List<String> lines) {
+        int width = 1200;
+        int height = 600;
+        BufferedImage gray = ScanPreprocessor.grayscale(textImage(width, height, lines, 32));
+        byte[] pixels = ScanPreprocessor.pixels(gray);
+        for (int y = 0; y < height; y++) {
+            int edge = 900 + (int) (40 * Math.sin(y / 25.0));
+            for (int x = 0; x < width; x++) {
+                int v = pixels[y * width + x] & 0xff;
+                pixels[y * width + x] = (byte) (x >= edge ? 10 + (x * 7 + y * 13) % 20 : 175 + v * 80 / 255);
+            }
+        }
+        return gray;
+    }
+
     /** The image turned by {@code degrees} clockwise about its centre onto a white canvas. */
     static BufferedImage rotated(BufferedImage source, double degrees) {
         double radians = Math.toRadians(degrees);

@@ -97,6 +97,16 @@ class ImageLayoutReaderTest {
     }
 
     @Test
+    void readsPalePrintBesideADarkSurrounding() {
+        List<String> lines = List.of("HAI RAYA OUTLET 4711", "TOTAL INCL GST 47.70");
+        byte[] bytes = ImageFixtures.encode(ImageFixtures.paleReceiptBesideADarkTable(lines), "jpeg");
+
+        Layout layout = reader.read(bytes, DocumentFormat.JPEG);
+
+        assertThat(layout.pages().getFirst().lines()).extracting(Line::text).containsExactlyElementsOf(lines);
+    }
+
+    @Test
     void straightensSlightlySkewedScans() {
         BufferedImage upright = ImageFixtures.textImage(
                 1600, 600, List.of("Order confirmation 7781 for account 4410", "Amount payable 2,315.00 EUR"), 36);

@@ -2,9 +2,12 @@ package io.docextract.engine.document;
 
 import io.docextract.engine.EngineOptions;
 import io.docextract.engine.layout.Layout;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +22,8 @@ import java.util.List;
  * </pre>
  *
  * Prints the median milliseconds per page over repeated reads of a generated text PDF, the
- * median per OCR page of a generated 300 dpi scanned PDF (render, preparation, Tesseract), and
+ * median per OCR page of generated 300 dpi scanned PDFs in English and in German (render,
+ * preparation, Tesseract), in wall time and in CPU time of Tesseract and of the JVM, and
  * the peak heap seen while reading.
  */
 public final class LayoutBenchmark {
@@ -66,31 +70,48 @@ public final class LayoutBenchmark {
                 "baseline, PDFBox sorted getText alone: median %.2f ms/page %s%n", median(baseline), format(baseline));
 
         if (ocrPages > 0) {
-            byte[] scanned = scannedPdf(ocrPages);
             System.out.printf(
-                    "OCR (%s): %d scanned Letter pages at 300 dpi%n",
-                    reader.ocr().languages(), ocrPages);
+                    "OCR (%s): scanned Letter pages at 300 dpi%n", reader.ocr().languages());
             resetPeaks();
-            double[] ocrPerPage = new double[ocrPages];
-            for (int page = 0; page < ocrPages; page++) {
-                byte[] single = singleScannedPage(page);
-                long start = System.nanoTime();
-                Layout layout = reader.read(single, DocumentFormat.PDF);
-                ocrPerPage[page] = (System.nanoTime() - start) / 1e6;
-                if (page == 0) {
-                    System.out.printf(
-                            "  first page: %d lines, first \"%s\"%n",
-                            layout.pages().getFirst().lines().size(),
-                            layout.pages().getFirst().lines().getFirst().text());
+            for (String language : List.of("en", "de")) {
+                double[] wall = new double[ocrPages];
+                double[] jvm = new double[ocrPages];
+                double[] tesseract = new double[ocrPages];
+                for (int page = 0; page < ocrPages; page++) {
+                    byte[] single = PdfFixtures.pdf(scannedSpec(language, page));
+                    long start = System.nanoTime();
+                    long jvmStart = jvmCpuMillis();
+                    long childStart = childCpuMillis();
+                    Layout layout = reader.read(single, DocumentFormat.PDF);
+                    wall[page] = (System.nanoTime() - start) / 1e6;
+                    jvm[page] = jvmCpuMillis() - jvmStart;
+                    tesseract[page] = childCpuMillis() - childStart;
+                    if (page == 0) {
+                        System.out.printf(
+                                "  %s first page: %d lines, first \"%s\"%n",
+                                language,
+                                layout.pages().getFirst().lines().size(),
+                                layout.pages().getFirst().lines().getFirst().text());
+                    }
                 }
+                System.out.printf(
+                        "OCR %s: median %.0f ms/page wall %s; CPU median %.0f ms/page Tesseract %s + %.0f ms/page JVM %s%n",
+                        language,
+                        median(wall),
+                        format(wall),
+                        median(tesseract),
+                        format(tesseract),
+                        median(jvm),
+                        format(jvm));
             }
+            PdfFixtures.PageSpec[] specs = new PdfFixtures.PageSpec[ocrPages];
+            for (int p = 0; p < ocrPages; p++) {
+                specs[p] = scannedSpec("en", p);
+            }
+            byte[] scanned = PdfFixtures.pdf(specs);
             System.out.printf(
-                    "OCR: median %.0f ms/page %s, peak heap %d MB; whole %d-page scan read in %.0f ms%n",
-                    median(ocrPerPage),
-                    format(ocrPerPage),
-                    peakHeap() / (1 << 20),
-                    ocrPages,
-                    timed(() -> reader.read(scanned, DocumentFormat.PDF)));
+                    "OCR: peak heap %d MB; whole %d-page English scan read in %.0f ms%n",
+                    peakHeap() / (1 << 20), ocrPages, timed(() -> reader.read(scanned, DocumentFormat.PDF)));
         }
     }
 
@@ -120,28 +141,53 @@ public final class LayoutBenchmark {
         return PdfFixtures.pdf(specs);
     }
 
-    private static byte[] scannedPdf(int pages) {
-        PdfFixtures.PageSpec[] specs = new PdfFixtures.PageSpec[pages];
-        for (int p = 0; p < pages; p++) {
-            specs[p] = scannedSpec(p);
+    /** CPU time of this JVM in milliseconds. */
+    private static long jvmCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
+    }
+
+    /**
+     * CPU time of this JVM's finished child processes (Tesseract) in milliseconds, from the
+     * cutime and cstime fields of /proc/self/stat (clock ticks of 10 ms).
+     */
+    private static long childCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // Fields after the command name's closing parenthesis start at field 3.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10;
+        } catch (IOException e) {
+            return 0;
         }
-        return PdfFixtures.pdf(specs);
     }
 
-    private static byte[] singleScannedPage(int seed) {
-        return PdfFixtures.pdf(scannedSpec(seed));
-    }
-
-    /** A full page of invoice-like text, drawn at 300 dpi: a realistic OCR load. */
-    private static PdfFixtures.PageSpec scannedSpec(int seed) {
+    /** A full page of invoice-like text in English or German, drawn at 300 dpi: a realistic OCR load. */
+    private static PdfFixtures.PageSpec scannedSpec(String language, int seed) {
+        boolean german = language.equals("de");
         List<String> lines = new ArrayList<>();
-        lines.add("INVOICE " + (4711 + seed) + "   Date 12.03.2024   Customer 88213");
+        lines.add(String.format(
+                german
+                        ? "RECHNUNG %d   Datum 12.03.2024   Kundennummer 88213"
+                        : "INVOICE %d   Date 12.03.2024   Customer 88213",
+                4711 + seed));
         for (int i = 0; i < 28; i++) {
             lines.add(String.format(
-                    "%2d  Article %05d  consulting services, week %d   %3d x %8.2f = %10.2f",
-                    i + 1, 31 * i + seed, i + 1, i % 7 + 1, 12.5 + i, (i % 7 + 1) * (12.5 + i)));
+                    german
+                            ? "%2d  Artikel %05d  Beratungsleistung für Woche %d   %3d x %8.2f = %10.2f"
+                            : "%2d  Article %05d  consulting services, week %d   %3d x %8.2f = %10.2f",
+                    i + 1,
+                    31 * i + seed,
+                    i + 1,
+                    i % 7 + 1,
+                    12.5 + i,
+                    (i % 7 + 1) * (12.5 + i)));
         }
-        lines.add("Total amount due 1,234.56 EUR   IBAN DE89 3704 0044 0532 0130 00");
+        lines.add(
+                german
+                        ? "Gesamtbetrag fällig 1.234,56 EUR   Bitte zahlen Sie bis zum 30.03.2024 an die Bank"
+                        : "Total amount due 1,234.56 EUR   IBAN DE89 3704 0044 0532 0130 00");
         return PdfFixtures.PageSpec.scanned(PdfFixtures.scannedPage(300, lines, 10));
     }
 

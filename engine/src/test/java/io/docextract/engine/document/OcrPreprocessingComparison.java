@@ -35,13 +35,13 @@ public final class OcrPreprocessingComparison {
     public static void main(String[] args) throws IOException {
         String languages = args[0];
         Map<String, ScanPreprocessor> variants = new LinkedHashMap<>();
-        variants.put("gray only", new ScanPreprocessor(false, false, false));
-        variants.put("+upscale", new ScanPreprocessor(true, false, false));
-        variants.put("+flatten", new ScanPreprocessor(false, true, false));
-        variants.put("+deskew", new ScanPreprocessor(false, false, true));
-        variants.put("flat+desk", new ScanPreprocessor(false, true, true));
-        variants.put("up+desk", new ScanPreprocessor(true, false, true));
-        variants.put("all", new ScanPreprocessor(true, true, true));
+        variants.put("gray only", new ScanPreprocessor(false, false, false, false));
+        variants.put("+upscale", new ScanPreprocessor(true, false, false, false));
+        variants.put("+border", new ScanPreprocessor(false, true, false, false));
+        variants.put("+flatten", new ScanPreprocessor(false, false, true, false));
+        variants.put("+deskew", new ScanPreprocessor(false, false, false, true));
+        variants.put("flat+desk", new ScanPreprocessor(false, false, true, true));
+        variants.put("no border", new ScanPreprocessor(true, false, true, true));
         variants.put("standard", ScanPreprocessor.standard());
         EngineOptions defaults = EngineOptions.defaults();
         EngineOptions options = new EngineOptions(

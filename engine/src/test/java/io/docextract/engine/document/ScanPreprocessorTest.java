@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,5 +63,44 @@ class ScanPreprocessorTest {
             }
         }
         assertThat(darkest).isLessThan(60); // text
+    }
+
+    @Test
+    void clearingTheBorderWhitensADarkSurroundingReachingTheEdgeAndKeepsPrint() {
+        BufferedImage gray = ImageFixtures.paleReceiptBesideADarkTable(List.of("Receipt 4711", "Total 47.70"));
+        byte[] pixels = ScanPreprocessor.pixels(gray);
+        int width = gray.getWidth();
+        int inkBefore = ink(gray, 0, width / 2);
+
+        ScanPreprocessor.clearDarkBorder(gray);
+
+        assertThat(pixels[300 * width + width - 5] & 0xff).isEqualTo(255); // the table
+        assertThat(pixels[10 * width + width - 5] & 0xff).isEqualTo(255);
+        assertThat(ink(gray, 0, width / 2)).isEqualTo(inkBefore); // print on the paper
+        assertThat(inkBefore).isGreaterThan(1000);
+    }
+
+    @Test
+    void clearingTheBorderLeavesAPageWithoutSurroundingAlone() {
+        BufferedImage gray = ScanPreprocessor.grayscale(ImageFixtures.textImage(800, 300, List.of("Receipt"), 60));
+        byte[] before = ScanPreprocessor.pixels(gray).clone();
+
+        ScanPreprocessor.clearDarkBorder(gray);
+
+        assertThat(ScanPreprocessor.pixels(gray)).isEqualTo(before);
+    }
+
+    /** Pixels darker than the pale print's level between columns {@code from} and {@code to}. */
+    private static int ink(BufferedImage gray, int from, int to) {
+        byte[] pixels = ScanPreprocessor.pixels(gray);
+        int count = 0;
+        for (int y = 0; y < gray.getHeight(); y++) {
+            for (int x = from; x < to; x++) {
+                if ((pixels[y * gray.getWidth() + x] & 0xff) < 200) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }
