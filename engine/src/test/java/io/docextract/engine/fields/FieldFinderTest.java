@@ -165,4 +165,35 @@ class FieldFinderTest {
                 .contains("WS Retail Services Pvt. Ltd.,")
                 .doesNotContain("Sold By : WS Retail Services Pvt. Ltd.,");
     }
+
+    /** Fields no corpus document labels: the lexicon's concepts alone find them. */
+    @Test
+    void receiptFieldsOutsideTheCorpusAreFoundByTheirLabels() {
+        Layout receipt = layout(List.of(
+                "Corner Bakery@40",
+                "Date@40;03/04/2025@150",
+                "Sourdough loaf@40;4.50@450",
+                "Croissants 4 x 1.20@40;4.80@450",
+                "Discount@300;-0.93@450",
+                "Delivery charge@300;2.00@450",
+                "Tip@300;1.50@450",
+                "Total@300;11.87@450",
+                "Payment method@40;VISA DEBIT@150"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "receipt",
+                "",
+                List.of(
+                        FieldSpec.of("discount_amount", FieldType.CURRENCY, "Discount taken off the bill"),
+                        FieldSpec.of("shipping_cost", FieldType.CURRENCY, "Delivery or shipping fee"),
+                        FieldSpec.of("tip", FieldType.CURRENCY, "Gratuity left by the customer"),
+                        FieldSpec.of("total_amount", FieldType.CURRENCY, "Total paid"),
+                        FieldSpec.of("payment_method", FieldType.TEXT, "How the customer paid")));
+        ExtractionResult result = finder.extract(receipt, extractor);
+        // Amounts keep the sign they are printed with (only a credit note's title carries a sign).
+        assertThat((BigDecimal) result.data().get("discount_amount")).isEqualByComparingTo("-0.93");
+        assertThat((BigDecimal) result.data().get("shipping_cost")).isEqualByComparingTo("2.00");
+        assertThat((BigDecimal) result.data().get("tip")).isEqualByComparingTo("1.50");
+        assertThat((BigDecimal) result.data().get("total_amount")).isEqualByComparingTo("11.87");
+        assertThat(result.data().get("payment_method")).isEqualTo("VISA DEBIT");
+    }
 }
