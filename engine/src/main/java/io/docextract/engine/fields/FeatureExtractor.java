@@ -155,6 +155,18 @@ final class FeatureExtractor {
         if (role == Party.Role.NONE && query.role() != Party.Role.NONE) {
             set(x, Feature.UNLABELLED_ISSUER_SIDE, query.role() == Party.Role.ISSUER ? 1 : -1);
         }
+        if (query.role() != Party.Role.NONE && (query.kind() == FieldKind.NAME || query.kind() == FieldKind.ADDRESS)) {
+            // The letterhead and the footer belong to whoever issued the document, and the issuer's
+            // details recur: a buyer's field on a purchase order is the opposite of a seller's on an invoice.
+            int sign = query.role() == Party.Role.ISSUER ? 1 : -1;
+            if (party == null) {
+                // A labelled value has its role already; an unlabelled one is placed by where else it is printed.
+                set(x, Feature.ROLE_ECHOES, sign * Math.log1p(doc.echoes(line, c.from(), c.to(), query.party())));
+                double y = c.box().centerY();
+                set(x, Feature.ROLE_LETTERHEAD, line.page() == 1 && y < 0.12 ? sign : 0);
+                set(x, Feature.ROLE_FOOTER, y > 0.9 ? sign : 0);
+            }
+        }
         int rangePosition = rangePosition(c, competitors);
         if (query.range() != 0 && rangePosition != 0) {
             set(x, query.range() == rangePosition ? Feature.RANGE_AGREE : Feature.RANGE_DISAGREE, 1);
@@ -267,9 +279,19 @@ final class FeatureExtractor {
             set(x, Feature.HAS_CONTACT, text.contains("@") || text.matches(".*\\+?\\d[\\d ]{7,}\\d.*") ? 1 : 0);
             set(x, Feature.LINE_SPAN, Math.min(5, c.lineSpan()) / 5.0);
         }
+        if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT || query.kind() == FieldKind.ADDRESS) {
+            set(x, Feature.LABEL_COLON, followedByColon(c) ? 1 : 0);
+        }
         if (c.source() == Source.SCANNED && query.kind() == FieldKind.IDENTIFIER) {
             set(x, Feature.SPECIFIC_SCANNER, 1);
         }
+    }
+
+    private static boolean followedByColon(Candidate c) {
+        List<Word> words = c.line().words();
+        String last = words.get(c.to() - 1).text();
+        return last.endsWith(":")
+                || c.to() < words.size() && words.get(c.to()).text().startsWith(":");
     }
 
     private static double repeats(Candidate c, List<Candidate> competitors) {

@@ -12,6 +12,7 @@ import io.docextract.engine.values.IbanScanner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -211,7 +212,14 @@ public final class FieldFinder {
                 ? DocumentContext.unknown()
                 : scanners.contextDetector().apply(texts);
         DocumentIndex doc = new DocumentIndex(layout, context, lexicon, issuerOf(extractor));
-        return new Run(doc);
+        Set<String> claimed = new HashSet<>();
+        for (FieldSpec field : extractor.fields()) {
+            String top = FieldQuery.of(field, lexicon, doc.issuer()).topConcept();
+            if (top != null) {
+                claimed.add(top);
+            }
+        }
+        return new Run(doc, claimed);
     }
 
     /** The party that issues the extractor's documents, when its type or description says. */
@@ -236,15 +244,17 @@ public final class FieldFinder {
         final DocumentIndex doc;
         final CandidateFinder finder;
         final FeatureExtractor features;
+        private final Set<String> claimed;
 
-        Run(DocumentIndex doc) {
+        Run(DocumentIndex doc, Set<String> claimed) {
             this.doc = doc;
+            this.claimed = Set.copyOf(claimed);
             this.finder = new CandidateFinder(scanners, doc);
             this.features = new FeatureExtractor(doc, finder.amounts());
         }
 
         FieldQuery query(FieldSpec field) {
-            return FieldQuery.of(field, lexicon, doc.issuer());
+            return FieldQuery.of(field, lexicon, doc.issuer(), claimed);
         }
 
         /** The field's candidates, best first. */

@@ -134,4 +134,67 @@ class FieldFinderTest {
         assertThat(ibans).contains("DE89370400440532013000");
         assertThat(finder.extract(payslip, extractor).data().get("iban")).isEqualTo("DE89370400440532013000");
     }
+
+    private static final ExtractorSpec PURCHASE_ORDER = new ExtractorSpec(
+            "purchase_order",
+            "",
+            List.of(
+                    FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the supplier the order is sent to."),
+                    FieldSpec.of("vendor_address", FieldType.TEXT, "Postal address of the supplier.")));
+
+    @Test
+    void anAddressBlockEndsBeforeALabelledValueAndSkipsARegistrationNumber() {
+        Layout receipt = layout(List.of(
+                "SYARIKAT PERNIAGAAN GIN KEE@200",
+                "(81109-A)@230",
+                "NO 290, JALAN AIR PANAS,@200",
+                "SETAPAK,@200",
+                "53200, KUALA LUMPUR.@200",
+                "TEL : 03-40210276@200",
+                "32 bis place des Torvi@40",
+                "89951 Vendal-sur-Loire@40"));
+        FieldFinder.Run run = finder.start(receipt, PURCHASE_ORDER);
+        List<String> addresses = run.rank(run.query(PURCHASE_ORDER.fields().get(1))).stream()
+                .map(s -> String.valueOf(s.candidate().value()))
+                .toList();
+        assertThat(addresses)
+                .contains("NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR.")
+                .contains("32 bis place des Torvi, 89951 Vendal-sur-Loire")
+                .noneMatch(a -> a.startsWith("(81109-A),"))
+                .noneMatch(a -> a.contains(", TEL"));
+    }
+
+    @Test
+    void aPurchaseOrderIsSentToTheVendorNotToItsIssuer() {
+        // The buyer issues a purchase order: its letterhead and the name it repeats under "Bill to" are
+        // the buyer's; the supplier is the block the order is addressed to.
+        Layout order = layout(List.of(
+                "Quinsvatek AG@220",
+                "Omvarstraat 106 · 1407 SR Quintorsum@180",
+                "Supplier@40;PURCHASE ORDER@400",
+                "Lenmon & Daxbri N.V.@40",
+                "Stotorplein 59b@40;PO No.@350;PO-2025-2473@420",
+                "5174 EA Gudaxdam@40",
+                "Bill To@40",
+                "Quinsvatek AG@40",
+                "Consulting services@40;10@300;870,00@450"));
+        ExtractionResult result = finder.extract(order, PURCHASE_ORDER);
+        assertThat(result.data().get("vendor_name")).isEqualTo("Lenmon & Daxbri N.V.");
+        assertThat(result.data().get("vendor_address")).isEqualTo("Stotorplein 59b, 5174 EA Gudaxdam");
+    }
+
+    @Test
+    void anIssuersNameIsPrintedAgainOutsideItsOwnBlocks() {
+        Layout order = layout(List.of(
+                "Quinsvatek AG@220", "Supplier@40", "Lenmon & Daxbri N.V.@40", "Bill To@40", "Quinsvatek AG@40"));
+        DocumentIndex index = new DocumentIndex(
+                order, io.docextract.engine.values.DocumentContext.unknown(), Lexicon.builtIn(), Party.BUYER);
+        TextLine letterhead = index.lines().getFirst();
+        int words = letterhead.words().size();
+        assertThat(index.echoes(letterhead, 0, words, Party.SELLER)).isEqualTo(1);
+        assertThat(index.echoes(letterhead, 0, words, Party.BUYER)).isZero();
+        TextLine supplier = index.lines().get(2);
+        assertThat(index.echoes(supplier, 0, supplier.words().size(), Party.SELLER))
+                .isZero();
+    }
 }
