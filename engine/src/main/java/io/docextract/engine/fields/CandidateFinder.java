@@ -163,9 +163,13 @@ final class CandidateFinder {
         return dedupe(out);
     }
 
+    /** "n°562044387", "Nr.4711": a number sign printed without a space before the number. */
+    private static final java.util.regex.Pattern GLUED_NUMBER_SIGN =
+            java.util.regex.Pattern.compile("^(?i)(?:n[°º]|no\\.|nr\\.|#)(?=\\d)");
+
     /** The word as part of an identifier (trailing punctuation dropped), or null when it is not. */
     private static String idPart(String word) {
-        String w = word.replaceAll("^[(\\[#:]+|[)\\].,;:]+$", "");
+        String w = GLUED_NUMBER_SIGN.matcher(word).replaceFirst("").replaceAll("^[(\\[#:]+|[)\\].,;:]+$", "");
         if (w.isEmpty() || w.length() > 40) {
             return null;
         }
@@ -245,7 +249,10 @@ final class CandidateFinder {
                     continue;
                 }
                 String text = cleanText(segment.text());
-                if (!text.isEmpty()) {
+                // "Sold By : WS Retail Ltd.": the caption is never part of the name or text it captions.
+                int colon = colonLabelEnd(line, segment);
+                boolean captioned = colon > segment.from() && hasLetter(line.textOf(colon, segment.to()));
+                if (!text.isEmpty() && !captioned) {
                     out.add(new Candidate(
                             text, text, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
                 }
@@ -288,16 +295,25 @@ final class CandidateFinder {
 
     /** Where a segment's leading label ends: after a colon, or after a lexicon phrase opening it. */
     private int labelEnd(TextLine line, Segment segment) {
-        for (int i = segment.from(); i < segment.to() - 1 && i < segment.from() + 6; i++) {
-            if (line.words().get(i).text().endsWith(":")) {
-                return i + 1;
-            }
+        int colon = colonLabelEnd(line, segment);
+        if (colon > 0) {
+            return colon;
         }
         for (int i = Math.min(segment.to() - 1, segment.from() + 4); i > segment.from(); i--) {
             List<String> tokens = Tokenizer.tokens(line.textOf(segment.from(), i));
             LabelMatch match = doc.lexicon().match(tokens);
             if (!match.isEmpty() && match.coverage() >= 0.99 && match.matchedTokens() >= 1) {
                 return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where a leading "Label:" ends (the word after the colon), or -1. */
+    private static int colonLabelEnd(TextLine line, Segment segment) {
+        for (int i = segment.from(); i < segment.to() - 1 && i < segment.from() + 6; i++) {
+            if (line.words().get(i).text().endsWith(":")) {
+                return i + 1;
             }
         }
         return -1;

@@ -8,7 +8,9 @@ import io.docextract.engine.layout.Word;
 import io.docextract.engine.values.DocumentContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The document prepared for field finding: every line with its segments and label matches, in
@@ -65,7 +67,8 @@ final class DocumentIndex {
         this.creditNote = titledCreditNote();
     }
 
-    private TextLine build(int index, Page page, int pageIndex, Line line) {
+    private TextLine build(int index, Page page, int pageIndex, Line printed) {
+        Line line = withKernedInitialsJoined(printed);
         List<Word> words = line.words();
         int[] starts = new int[words.size()];
         StringBuilder text = new StringBuilder();
@@ -120,6 +123,46 @@ final class DocumentIndex {
                 starts,
                 segments,
                 page.ocr());
+    }
+
+    /**
+     * Some text layers draw a word's capital apart from the rest ("F actuurnummer": the kerned
+     * initial touches the next glyph): a single capital touching a lower-case word is one word
+     * with it, or no label would match.
+     */
+    static Line withKernedInitialsJoined(Line line) {
+        List<Word> words = line.words();
+        List<Word> out = new ArrayList<>(words.size());
+        for (Word word : words) {
+            Word previous = out.isEmpty() ? null : out.getLast();
+            if (previous != null && isKernedInitial(previous, word)) {
+                out.set(
+                        out.size() - 1,
+                        new Word(
+                                previous.text() + word.text(),
+                                Box.union(previous.box(), word.box()),
+                                Math.min(previous.confidence(), word.confidence()),
+                                Math.max(previous.fontSize(), word.fontSize()),
+                                previous.bold() || word.bold()));
+            } else {
+                out.add(word);
+            }
+        }
+        return out.size() == words.size() ? line : new Line(out);
+    }
+
+    private static boolean isKernedInitial(Word initial, Word rest) {
+        String a = initial.text();
+        String b = rest.text();
+        if (a.length() != 1
+                || !Character.isUpperCase(a.charAt(0))
+                || b.isEmpty()
+                || !Character.isLowerCase(b.charAt(0))) {
+            return false;
+        }
+        double charWidth = (rest.box().width()) / b.length();
+        double gap = rest.box().x0() - initial.box().x1();
+        return Math.abs(gap) < 0.1 * charWidth;
     }
 
     /** Mean width of one character of the line's words, as a share of the page width. */
@@ -229,8 +272,11 @@ final class DocumentIndex {
      * The label left of words {@code [from, to)}: the words before them in their segment after
      * the last word holding a digit (so "from 1.3. to 31.3." gives "to" to the second date), else
      * the segment before on the same line, else the words that open the segment.
+     * When only a connective stands between the value and an earlier value of the row, the row's
+     * caption joins the label: a date after "vom" ("Rechnung Nr. 4711 vom 05.03.2018"), an
+     * identifier after a bare number sign ("Handelsrechnung (380) Nr. 471102").
      */
-    Label leftLabel(TextLine line, int from) {
+    Label leftLabel(TextLine line, int from, FieldKind kind) {
         Segment own = line.segmentOf(from);
         int start = own.from();
         for (int i = from - 1; i >= own.from(); i--) {
@@ -240,12 +286,13 @@ final class DocumentIndex {
             }
         }
         if (start < from && hasLetters(line, start, from)) {
-            return label(
+            Label words = label(
                     line.textOf(start, from),
                     line.boxOf(start, from),
                     line.words().get(from).box(),
                     true,
                     0);
+            return start > own.from() && isConnective(words, kind) ? withRowCaption(line, own, words) : words;
         }
         if (from == own.from() || start == own.from() && !hasLetters(line, own.from(), from)) {
             int si = line.segments().indexOf(own);
@@ -284,6 +331,59 @@ final class DocumentIndex {
                     1);
         }
         return Label.NONE;
+    }
+
+    /**
+     * Whether the label is one word that only joins a value of the kind to what precedes it: for
+     * dates a word the lexicon knows only as the start or end of a range ("vom", "du", "from"; not
+     * "auf" in "MwSt. 7 % auf 225,86": the base amount is not the tax), for identifiers a number
+     * sign ("Nr.", "#").
+     */
+    private boolean isConnective(Label words, FieldKind kind) {
+        if (words.tokens().size() != 1) {
+            return false;
+        }
+        return switch (kind) {
+            case DATE ->
+                !words.match().isEmpty()
+                        && words.match().concepts().stream()
+                                .allMatch(c -> lexicon.concept(c).has("range"));
+            case IDENTIFIER -> words.tokens().getFirst().equals("no");
+            default -> false;
+        };
+    }
+
+    /**
+     * "Rechnung Nr. 4711 vom 05.03.2018": the date's own label is the connective "vom"; the row's
+     * caption before the first value says whose date it is. The label keeps the connective's
+     * concepts (a range end stays a range end) and adds the caption's.
+     */
+    private Label withRowCaption(TextLine line, Segment segment, Label connective) {
+        int end = segment.from();
+        while (end < segment.to() && !hasDigit(line.words().get(end).text())) {
+            end++;
+        }
+        if (end == segment.from() || !hasLetters(line, segment.from(), end)) {
+            return connective;
+        }
+        List<String> captionTokens = Tokenizer.tokens(line.textOf(segment.from(), end));
+        LabelMatch caption = lexicon.match(captionTokens);
+        if (caption.isEmpty()) {
+            return connective;
+        }
+        Set<String> concepts = new HashSet<>(caption.concepts());
+        concepts.addAll(connective.match().concepts());
+        List<String> tokens = new ArrayList<>(captionTokens);
+        tokens.addAll(connective.tokens());
+        LabelMatch match = new LabelMatch(concepts, caption.coverage(), caption.matchedTokens(), caption.labelTokens());
+        return new Label(
+                line.textOf(segment.from(), end) + " … " + connective.text(),
+                tokens,
+                match,
+                connective.box(),
+                connective.gap(),
+                true,
+                0);
     }
 
     /**

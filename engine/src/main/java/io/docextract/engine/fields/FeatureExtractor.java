@@ -92,7 +92,7 @@ final class FeatureExtractor {
             return x;
         }
         TextLine line = c.line();
-        Label left = doc.leftLabel(line, c.from());
+        Label left = doc.leftLabel(line, c.from(), query.kind());
         Label above = doc.aboveLabel(line, c.box());
         double leftSim = query.weightOf(left.match().concepts()) * coverageFactor(left.match());
         double aboveSim = query.weightOf(above.match().concepts()) * coverageFactor(above.match());

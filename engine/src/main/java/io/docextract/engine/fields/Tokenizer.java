@@ -35,7 +35,8 @@ final class Tokenizer {
             "termin",
             "stelle",
             "gebuhr",
-            "kosten");
+            "kosten",
+            "rechnung");
 
     private static final Set<String> STOP_WORDS = Set.of(
             "the",

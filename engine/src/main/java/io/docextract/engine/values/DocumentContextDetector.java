@@ -222,6 +222,12 @@ public final class DocumentContextDetector {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
+    /** Country names in the six languages, folded ("deutschland" → DE, "inde" → IN). */
+    private static final Map<String, String> COUNTRY_NAMES = countryNames();
+
+    /** Where an address line's parts meet: "Bangalore, Karnataka, India - 560067". */
+    private static final Pattern ADDRESS_PART = Pattern.compile("\\s*[,;|·•–—]\\s*|\\s+-\\s+|\\s{2,}");
+
     private static final Set<String> US_STATES = Set.of(
             "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
             "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
@@ -306,6 +312,7 @@ public final class DocumentContextDetector {
                 }
             }
             postalCodeVotes(line, votes);
+            countryNameVote(line, votes);
         }
         if (language != null && LANGUAGE_COUNTRY.containsKey(language)) {
             vote(votes, LANGUAGE_COUNTRY.get(language), 0.5);
@@ -314,6 +321,39 @@ public final class DocumentContextDetector {
                 .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .orElse(null);
+    }
+
+    /**
+     * A part of an address line that is exactly a country's name ("… 84340 Malaucène - France",
+     * "Nederland"): weak evidence, one vote per line, for documents without VAT ids or IBANs.
+     */
+    private static void countryNameVote(String line, Map<String, Double> votes) {
+        for (String part : ADDRESS_PART.split(line.strip())) {
+            String country = COUNTRY_NAMES.get(fold(part));
+            if (country != null && Character.isUpperCase(part.charAt(0))) {
+                vote(votes, country, 1);
+                return;
+            }
+        }
+    }
+
+    private static Map<String, String> countryNames() {
+        Map<String, String> names = new HashMap<>();
+        for (String iso : Locale.getISOCountries()) {
+            Locale country = Locale.of("", iso);
+            for (String language : List.of("en", "de", "fr", "es", "nl", "it")) {
+                String name = fold(country.getDisplayCountry(Locale.of(language)));
+                if (name.length() >= 4) {
+                    names.putIfAbsent(name, iso);
+                }
+            }
+        }
+        return Map.copyOf(names);
+    }
+
+    private static String fold(String text) {
+        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     private static void postalCodeVotes(String line, Map<String, Double> votes) {

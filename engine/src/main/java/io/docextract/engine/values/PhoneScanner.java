@@ -26,6 +26,13 @@ public final class PhoneScanner implements ValueScanner {
             + "(?:(?:\\s?\\(0\\))?(?:\\s?[-/.]\\s?|\\s)\\(?\\d{1,8}\\)?){1,6}"
             + "(?![\\w.,/-]?\\d|[\\w%])");
 
+    /**
+     * "09.06.2014", "2014-05-19": a national number with a trunk zero can look like a date, and
+     * libphonenumber accepts it in countries with free-length numbers (Germany).
+     */
+    private static final Pattern DATE_SHAPE = Pattern.compile(
+            "(?:0?[1-9]|[12]\\d|3[01])([./-])(?:0?[1-9]|1[0-2])\\1(?:\\d{2}|\\d{4})|\\d{4}([./-])(?:0?[1-9]|1[0-2])\\2(?:0?[1-9]|[12]\\d|3[01])");
+
     @Override
     public List<ValueMatch> scan(String text, DocumentContext context) {
         if (longestDigitRun(text) < MIN_DIGITS) {
@@ -36,6 +43,9 @@ public final class PhoneScanner implements ValueScanner {
         for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, 50)) {
             PhoneNumber number = match.number();
             String raw = match.rawString();
+            if (DATE_SHAPE.matcher(raw.strip()).matches()) {
+                continue;
+            }
             boolean international = raw.startsWith("+") || raw.startsWith("00");
             String value = international || !UNKNOWN_REGION.equals(region)
                     ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
@@ -55,6 +65,9 @@ public final class PhoneScanner implements ValueScanner {
                 continue;
             }
             String raw = m.group();
+            if (DATE_SHAPE.matcher(raw.strip()).matches()) {
+                continue;
+            }
             boolean international = raw.startsWith("+") || raw.startsWith("00");
             boolean trunk = raw.startsWith("0") || raw.startsWith("(0");
             if (!international && !trunk && !hasGroupShape(raw)) {

@@ -70,4 +70,47 @@ class DocumentIndexTest {
     void splitsLinesIntoColumnSegments(String spec, double charWidth, double height, String expected) {
         assertThat(segments(line(spec.strip(), charWidth, height))).containsExactly(expected.split(";"));
     }
+
+    private static DocumentIndex index(Line line) {
+        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, List.of(line), false)));
+        return new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} word {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Handelsrechnung (380) Nr. 471102 vom 05.03.2018 | DATE       | 5 | document_number;period_start
+            Facture n°562044387 du 02 Juillet 2015          | DATE       | 3 | document_number
+            Handelsrechnung (380) Nr. 471102 vom 05.03.2018 | IDENTIFIER | 3 | document_number
+            Handelsrechnung (380) Nr. 471102 vom 05.03.2018 | IDENTIFIER | 5 | period_start
+            MwSt. 7% auf EUR 225,86                         | AMOUNT     | 4 | -
+            Billing period 01.03.2024 to 31.03.2024         | DATE       | 4 | period_end;period
+            """)
+    void aConnectiveBetweenTwoValuesTakesTheRowCaption(String spec, FieldKind kind, int word, String concepts) {
+        DocumentIndex index = index(line(spec.strip(), 5.0, 8.0));
+        Label label = index.leftLabel(index.lines().getFirst(), word, kind);
+        if (concepts.equals("-")) {
+            assertThat(label.match().concepts()).isEmpty();
+        } else {
+            assertThat(label.match().concepts()).contains(concepts.split(";"));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aKernedInitialTouchingItsWordIsOneWordWithIt() {
+        Word initial = new Word("F", new Box(0.0757, 0.1, 0.0826, 0.11), 1.0, 10, false);
+        Word rest = new Word("actuurnummer:", new Box(0.0827, 0.1, 0.1826, 0.11), 1.0, 10, false);
+        Word value = new Word("993548900", new Box(0.1878, 0.1, 0.2567, 0.11), 1.0, 10, false);
+        DocumentIndex index = index(new Line(List.of(initial, rest, value)));
+        TextLine line = index.lines().getFirst();
+        assertThat(line.text()).isEqualTo("Factuurnummer: 993548900");
+        assertThat(index.leftLabel(line, 1, FieldKind.IDENTIFIER).match().concepts())
+                .containsExactly("document_number");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSpacedInitialStaysAWord() {
+        assertThat(segments(line("A total of 12.00", 5.0, 8.0))).containsExactly("A total of 12.00");
+        DocumentIndex index = index(line("A total of 12.00", 5.0, 8.0));
+        assertThat(index.lines().getFirst().words()).hasSize(4);
+    }
 }

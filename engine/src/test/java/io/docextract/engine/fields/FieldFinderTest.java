@@ -197,4 +197,35 @@ class FieldFinderTest {
         assertThat(index.echoes(supplier, 0, supplier.words().size(), Party.SELLER))
                 .isZero();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Facture n°562044387 du 02 Juillet 2015 | 562044387
+            Rechnung Nr.4711 vom 05.03.2018        | 4711
+            Invoice #A-17                          | A-17
+            """)
+    void aNumberSignGluedToTheNumberIsNotPartOfIt(String printed, String number) {
+        Layout invoice = layout(List.of(printed.strip() + "@40", "Total@300;29,99 €@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice", "", List.of(FieldSpec.of("invoice_number", FieldType.TEXT, "The invoice number")));
+        assertThat(finder.extract(invoice, extractor).data().get("invoice_number"))
+                .isEqualTo(number.strip());
+    }
+
+    @Test
+    void aCaptionedSegmentOffersTheTextAfterItsCaptionNotTheWhole() {
+        Layout invoice = layout(List.of(
+                "Retail Invoice@300", "Sold By : WS Retail Services Pvt. Ltd.,@40", "Grand Total@300;319.00@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice",
+                "",
+                List.of(FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the company that issued the invoice")));
+        FieldFinder.Run run = finder.start(invoice, extractor);
+        List<Object> names = run.rank(run.query(extractor.fields().getFirst())).stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(names)
+                .contains("WS Retail Services Pvt. Ltd.,")
+                .doesNotContain("Sold By : WS Retail Services Pvt. Ltd.,");
+    }
 }

@@ -30,6 +30,8 @@ class DocumentContextDetectorTest {
             Invoice / Date 03/04/2024 / Tel +44 20 7946 0958 / Total £99.99 / VAT GB123456789 / Please pay by the due date | en | GB | DAY_FIRST | GBP
             Tax invoice / Date: 12/01/2019 / Total RM 33.90 / Thank you | en | MY | DAY_FIRST | MYR
             Rechnung / Datum 03.04.2024 / Betrag CHF 1'234.50 / UID CHE-123.456.789 MWST / Vielen Dank | de | CH | DAY_FIRST | CHF
+            Tax Invoice / Warehouse: Hoskote Taluk, Bangalore, Karnataka, India - 560067 / Invoice Date: 20-10-2015 / Grand Total 319.00 | en | IN | DAY_FIRST | INR
+            Invoice / Jordan Miller / Date 25/12/2024 / Total 12.00 | en | - | DAY_FIRST | -
             Order / Date 25/12/2024 / Total 12.00 | en | - | DAY_FIRST | -
             12 / 34 | - | - | UNKNOWN | -
             """)

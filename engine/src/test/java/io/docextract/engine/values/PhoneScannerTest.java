@@ -42,6 +42,9 @@ class PhoneScannerTest {
     @ParameterizedTest(name = "[{1}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             Rechnungsdatum 15.03.2024                    | DE
+            Bitte überweisen Sie bis zum 09.06.2014:     | DE
+            Zahlbar bis 04.07.2018                       | DE
+            Datum 2014-05-19                             | DE
             Total 1.234,56 EUR                           | DE
             Amount $1,234,567.00                         | US
             Invoice No. 2024                             | US

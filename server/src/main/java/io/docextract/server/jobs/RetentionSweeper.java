@@ -16,8 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes finished jobs (rows, then their stored documents) older than their organization's
- * retention period, and forgets idempotency keys past their 24 h window. Runs every
+ * Deletes finished jobs (rows, then their stored documents) and the other {@link RetainedRecords}
+ * older than their organization's retention period, and forgets idempotency keys past their 24 h
+ * window. Runs every
  * {@value #INTERVAL_MINUTES} minutes; safe to run in several processes at once (deletes are
  * idempotent). Time comes from the injected clock so tests can move it.
  */
@@ -33,6 +34,7 @@ public class RetentionSweeper implements SmartLifecycle {
     private final JobRepository jobs;
     private final IdempotencyRepository idempotency;
     private final BlobStore blobs;
+    private final List<RetainedRecords> otherRecords;
     private final InstantSource clock;
     private ScheduledExecutorService timer;
 
@@ -41,11 +43,13 @@ public class RetentionSweeper implements SmartLifecycle {
             JobRepository jobs,
             IdempotencyRepository idempotency,
             BlobStore blobs,
+            List<RetainedRecords> otherRecords,
             InstantSource clock) {
         this.access = access;
         this.jobs = jobs;
         this.idempotency = idempotency;
         this.blobs = blobs;
+        this.otherRecords = otherRecords;
         this.clock = clock;
     }
 
@@ -67,6 +71,9 @@ public class RetentionSweeper implements SmartLifecycle {
                     }
                 }
             } while (batch.size() == BATCH);
+            for (RetainedRecords records : otherRecords) {
+                records.deleteOlderThan(org.id(), cutoff);
+            }
         }
         idempotency.purge(now.minus(SubmissionService.IDEMPOTENCY_WINDOW));
         if (deleted > 0) {

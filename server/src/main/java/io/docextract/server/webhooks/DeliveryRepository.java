@@ -38,6 +38,21 @@ public class DeliveryRepository {
                 .update();
     }
 
+    /**
+     * Deletes the organization's events created before {@code cutoff} with their finished
+     * deliveries. An event with a delivery still pending stays until that delivery ends (at most
+     * the retry schedule later); answers the number of events deleted.
+     */
+    public int deleteFinishedEventsBefore(String orgId, Instant cutoff) {
+        long before = cutoff.toEpochMilli();
+        jdbc.sql("""
+                DELETE FROM webhook_deliveries WHERE status <> 'pending'
+                AND event_id IN (SELECT id FROM events WHERE org_id = ? AND created_at < ?)""").params(orgId, before).update();
+        return jdbc.sql("""
+                DELETE FROM events WHERE org_id = ? AND created_at < ?
+                AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = events.id)""").params(orgId, before).update();
+    }
+
     public void insertDelivery(String id, String webhookId, String eventId, Instant now) {
         jdbc.sql("""
                 INSERT INTO webhook_deliveries (id, webhook_id, event_id, status, attempts, next_attempt_at, created_at)

@@ -3,6 +3,7 @@ package io.docextract.server.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docextract.server.ServerTestSupport;
+import io.docextract.server.jobs.RetentionSweeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,9 @@ class WebhooksTest extends ServerTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RetentionSweeper sweeper;
 
     @Test
     void crudShowsTheSecretOnlyAtCreation() {
@@ -130,6 +134,60 @@ class WebhooksTest extends ServerTestSupport {
             assertThat(delivery.path("event").asString()).isEqualTo("webhook.test");
             assertThat(delivery.path("completed_at").isNull()).isFalse();
         }
+    }
+
+    @Test
+    void oldEventsAndTheirDeliveryLogExpireWithTheOrganizationsRetention() {
+        Tenant tenant = newTenant(); // retention: the default 90 days
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String id = createWebhook(tenant.liveKey(), receiver.url(), List.of("job.completed"))
+                    .path("id")
+                    .asString();
+            JsonNode old = deliveredTestEvent(tenant.liveKey(), id);
+            JsonNode recent = deliveredTestEvent(tenant.liveKey(), id);
+            receiver.answer(500);
+            String stillRetrying = post(tenant.liveKey(), "/v1/webhooks/" + id + "/test", "")
+                    .json()
+                    .path("id")
+                    .asString();
+            JsonNode retrying = awaitDelivery(
+                    tenant.liveKey(),
+                    id,
+                    d -> d.path("id").asString().equals(stillRetrying)
+                            && d.path("attempts").asInt() == 1);
+            long hundredDaysAgo = Instant.now().minus(Duration.ofDays(100)).toEpochMilli();
+            for (JsonNode aged : List.of(old, retrying)) {
+                jdbc.sql("UPDATE events SET created_at = ? WHERE id = ?")
+                        .params(hundredDaysAgo, aged.path("event_id").asString())
+                        .update();
+            }
+
+            sweeper.sweep();
+
+            List<String> left = new java.util.ArrayList<>();
+            get(tenant.liveKey(), "/v1/webhooks/" + id + "/deliveries")
+                    .json()
+                    .path("deliveries")
+                    .forEach(d -> left.add(d.path("id").asString()));
+            assertThat(left).containsExactlyInAnyOrder(recent.path("id").asString(), stillRetrying);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM events WHERE id = ?")
+                            .params(old.path("event_id").asString())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+    }
+
+    private JsonNode deliveredTestEvent(String key, String webhookId) {
+        String deliveryId = post(key, "/v1/webhooks/" + webhookId + "/test", "")
+                .json()
+                .path("id")
+                .asString();
+        return awaitDelivery(
+                key,
+                webhookId,
+                d -> d.path("id").asString().equals(deliveryId)
+                        && d.path("status").asString().equals("succeeded"));
     }
 
     @Test
