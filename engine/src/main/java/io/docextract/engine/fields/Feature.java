@@ -51,6 +51,8 @@ enum Feature {
     ADDRESS_SHAPE,
     HAS_CONTACT,
     LINE_SPAN,
+    /** An address starting under the best name of its party, in its column (the name's probability). */
+    UNDER_PARTY_NAME,
     /** A colon follows the text: it labels a value rather than being one ("Salesperson :"). */
     LABEL_COLON,
     SOURCE_SCANNED,

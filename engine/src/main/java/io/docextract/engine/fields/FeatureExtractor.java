@@ -75,6 +75,11 @@ final class FeatureExtractor {
     }
 
     double[] features(FieldQuery query, Candidate c, List<Candidate> competitors) {
+        return features(query, c, competitors, null);
+    }
+
+    /** The features, with the best name of the field's party for an address ({@code null} if none). */
+    double[] features(FieldQuery query, Candidate c, List<Candidate> competitors, Scored partyName) {
         double[] x = new double[Feature.values().length];
         x[Feature.BIAS.ordinal()] = 1;
         set(x, Feature.LOG_COMPETITORS, Math.log1p(competitors.size()));
@@ -172,6 +177,9 @@ final class FeatureExtractor {
             set(x, query.range() == rangePosition ? Feature.RANGE_AGREE : Feature.RANGE_DISAGREE, 1);
         }
         textFeatures(x, query, c);
+        if (partyName != null) {
+            set(x, Feature.UNDER_PARTY_NAME, under(c, partyName.candidate()) ? partyName.score() : 0);
+        }
         return x;
     }
 
@@ -285,6 +293,15 @@ final class FeatureExtractor {
         if (c.source() == Source.SCANNED && query.kind() == FieldKind.IDENTIFIER) {
             set(x, Feature.SPECIFIC_SCANNER, 1);
         }
+    }
+
+    /** Whether the candidate starts on one of the two lines under the name, in its column. */
+    private static boolean under(Candidate c, Candidate name) {
+        if (name.isInferred() || c.line().page() != name.line().page()) {
+            return false;
+        }
+        int below = c.line().pageIndex() - name.line().pageIndex();
+        return below >= 1 && below <= 2 && Math.abs(c.box().x0() - name.box().x0()) < 0.03;
     }
 
     private static boolean followedByColon(Candidate c) {

@@ -245,6 +245,7 @@ public final class FieldFinder {
         final CandidateFinder finder;
         final FeatureExtractor features;
         private final Set<String> claimed;
+        private final Map<Party, Scored> partyNames = new java.util.EnumMap<>(Party.class);
 
         Run(DocumentIndex doc, Set<String> claimed) {
             this.doc = doc;
@@ -260,12 +261,14 @@ public final class FieldFinder {
         /** The field's candidates, best first. */
         List<Scored> rank(FieldQuery query) {
             List<Candidate> candidates = finder.find(query);
+            Scored partyName =
+                    query.kind() == FieldKind.ADDRESS && query.party() != null ? partyName(query.party()) : null;
             List<Candidate> kept = new ArrayList<>(candidates.size());
             List<double[]> xs = new ArrayList<>(candidates.size());
             for (Candidate c : candidates) {
                 if (fits(query, c)) {
                     kept.add(c);
-                    xs.add(features.features(query, c, candidates));
+                    xs.add(features.features(query, c, candidates, partyName));
                 }
             }
             double[] logits = new double[kept.size()];
@@ -279,6 +282,22 @@ public final class FieldFinder {
             }
             out.sort(Comparator.comparingDouble(Scored::score).reversed());
             return out;
+        }
+
+        /**
+         * The best name of a party, as a field named after it would find it ("vendor name"): a
+         * party's address is the block printed under its name, so the name places the address.
+         */
+        Scored partyName(Party party) {
+            return partyNames.computeIfAbsent(party, p -> {
+                String word = switch (p) {
+                    case SELLER -> "vendor";
+                    case BUYER -> "buyer";
+                    case EMPLOYEE -> "employee";
+                };
+                List<Scored> names = rank(query(FieldSpec.of(word + "_name", FieldType.TEXT, "")));
+                return names.isEmpty() ? null : names.getFirst();
+            });
         }
 
         FieldValue value(FieldQuery query, Scored best) {

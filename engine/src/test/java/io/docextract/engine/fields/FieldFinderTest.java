@@ -184,6 +184,29 @@ class FieldFinderTest {
     }
 
     @Test
+    void aPartysAddressIsPlacedByItsName() {
+        Layout order = layout(List.of(
+                "Quinsvatek AG@220",
+                "Omvarstraat 106 · 1407 SR Quintorsum@180",
+                "Supplier@40;PURCHASE ORDER@400",
+                "Lenmon & Daxbri N.V.@40",
+                "Stotorplein 59b@40",
+                "5174 EA Gudaxdam@40"));
+        FieldFinder.Run run = finder.start(order, PURCHASE_ORDER);
+        Scored name = run.partyName(Party.SELLER);
+        assertThat(name.candidate().value()).isEqualTo("Lenmon & Daxbri N.V.");
+        FieldQuery address = run.query(PURCHASE_ORDER.fields().get(1));
+        for (Scored s : run.rank(address)) {
+            double under = s.features()[Feature.UNDER_PARTY_NAME.ordinal()];
+            if (s.candidate().value().equals("Stotorplein 59b, 5174 EA Gudaxdam")) {
+                assertThat(under).isEqualTo(name.score());
+            } else if (s.candidate().line().pageIndex() <= 3) {
+                assertThat(under).as(s.candidate().text()).isZero();
+            }
+        }
+    }
+
+    @Test
     void anIssuersNameIsPrintedAgainOutsideItsOwnBlocks() {
         Layout order = layout(List.of(
                 "Quinsvatek AG@220", "Supplier@40", "Lenmon & Daxbri N.V.@40", "Bill To@40", "Quinsvatek AG@40"));
