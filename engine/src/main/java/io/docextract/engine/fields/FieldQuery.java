@@ -38,7 +38,7 @@ public record FieldQuery(
             Set.of("not", "never", "excluding", "exclude", "except", "nicht", "kein", "pas", "sans");
     private static final Set<String> ID_HEADS = Set.of("no", "id", "code", "ref", "reference", "iban", "bic", "swift");
     private static final double NAME_WEIGHT = 0.7;
-    private static final double RELATED_WEIGHT = 0.5;
+    private static final double RELATED_WEIGHT = 0.9;
 
     /**
      * Sharpened weights below this are dropped: a concept that only shares the field's one word

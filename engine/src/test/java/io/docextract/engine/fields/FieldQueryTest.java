@@ -74,7 +74,7 @@ class FieldQueryTest {
     void anAmountDueLabelNamesTheTotalUnlessAnotherFieldClaimsIt() {
         FieldSpec total = FieldSpec.of("total", FieldType.CURRENCY, "Total amount paid.");
         FieldQuery alone = FieldQuery.of(total, lexicon, Party.SELLER, java.util.Set.of("total"));
-        assertThat(alone.conceptWeights().get("amount_due")).isEqualTo(0.5);
+        assertThat(alone.conceptWeights().get("amount_due")).isEqualTo(0.9);
         FieldQuery withAmountDue = FieldQuery.of(total, lexicon, Party.SELLER, java.util.Set.of("total", "amount_due"));
         assertThat(withAmountDue.conceptWeights()).doesNotContainKey("amount_due");
     }
