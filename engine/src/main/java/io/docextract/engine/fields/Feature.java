@@ -53,6 +53,8 @@ enum Feature {
     LINE_SPAN,
     /** An address starting under the best name of its party, in its column (the name's probability). */
     UNDER_PARTY_NAME,
+    /** A due date before the document's best issue date (that date's probability). */
+    BEFORE_ISSUE_DATE,
     /** A colon follows the text: it labels a value rather than being one ("Salesperson :"). */
     LABEL_COLON,
     SOURCE_SCANNED,

@@ -78,8 +78,11 @@ final class FeatureExtractor {
         return features(query, c, competitors, null);
     }
 
-    /** The features, with the best name of the field's party for an address ({@code null} if none). */
-    double[] features(FieldQuery query, Candidate c, List<Candidate> competitors, Scored partyName) {
+    /**
+     * The features, with the other field's best value this one is checked against ({@code null} if
+     * none): the party's name for an address, the issue date for a due date.
+     */
+    double[] features(FieldQuery query, Candidate c, List<Candidate> competitors, Scored reference) {
         double[] x = new double[Feature.values().length];
         x[Feature.BIAS.ordinal()] = 1;
         set(x, Feature.LOG_COMPETITORS, Math.log1p(competitors.size()));
@@ -177,8 +180,14 @@ final class FeatureExtractor {
             set(x, query.range() == rangePosition ? Feature.RANGE_AGREE : Feature.RANGE_DISAGREE, 1);
         }
         textFeatures(x, query, c);
-        if (partyName != null) {
-            set(x, Feature.UNDER_PARTY_NAME, under(c, partyName.candidate()) ? partyName.score() : 0);
+        if (reference != null && query.kind() == FieldKind.ADDRESS) {
+            set(x, Feature.UNDER_PARTY_NAME, under(c, reference.candidate()) ? reference.score() : 0);
+        }
+        if (reference != null && query.kind() == FieldKind.DATE) {
+            // Cross-field check: a due date on or after the issue date agrees with it, one before contradicts it.
+            int order =
+                    c.value().toString().compareTo(reference.candidate().value().toString());
+            set(x, Feature.BEFORE_ISSUE_DATE, order < 0 ? reference.score() : 0);
         }
         return x;
     }

@@ -246,6 +246,7 @@ public final class FieldFinder {
         final FeatureExtractor features;
         private final Set<String> claimed;
         private final Map<Party, Scored> partyNames = new java.util.EnumMap<>(Party.class);
+        private Scored issueDate;
 
         Run(DocumentIndex doc, Set<String> claimed) {
             this.doc = doc;
@@ -261,14 +262,15 @@ public final class FieldFinder {
         /** The field's candidates, best first. */
         List<Scored> rank(FieldQuery query) {
             List<Candidate> candidates = finder.find(query);
-            Scored partyName =
-                    query.kind() == FieldKind.ADDRESS && query.party() != null ? partyName(query.party()) : null;
+            Scored reference = query.kind() == FieldKind.ADDRESS && query.party() != null
+                    ? partyName(query.party())
+                    : query.kind() == FieldKind.DATE && "due_date".equals(query.topConcept()) ? issueDate() : null;
             List<Candidate> kept = new ArrayList<>(candidates.size());
             List<double[]> xs = new ArrayList<>(candidates.size());
             for (Candidate c : candidates) {
                 if (fits(query, c)) {
                     kept.add(c);
-                    xs.add(features.features(query, c, candidates, partyName));
+                    xs.add(features.features(query, c, candidates, reference));
                 }
             }
             double[] logits = new double[kept.size()];
@@ -298,6 +300,16 @@ public final class FieldFinder {
                 List<Scored> names = rank(query(FieldSpec.of(word + "_name", FieldType.TEXT, "")));
                 return names.isEmpty() ? null : names.getFirst();
             });
+        }
+
+        /** The best issue date, as a field named so would find it: a due date is not before it. */
+        Scored issueDate() {
+            if (issueDate == null) {
+                List<Scored> dates =
+                        rank(query(FieldSpec.of("issue_date", FieldType.DATE, "Date the document was issued")));
+                issueDate = dates.isEmpty() ? NO_DATE : dates.getFirst();
+            }
+            return issueDate == NO_DATE ? null : issueDate;
         }
 
         FieldValue value(FieldQuery query, Scored best) {
@@ -335,6 +347,8 @@ public final class FieldFinder {
             return scanners;
         }
     }
+
+    private static final Scored NO_DATE = new Scored(Candidate.inferred("", 0), 0, new double[0]);
 
     /** Whether a candidate can be a value of the field at all (type-level filters). */
     private static boolean fits(FieldQuery query, Candidate c) {

@@ -207,6 +207,31 @@ class FieldFinderTest {
     }
 
     @Test
+    void aDueDateBeforeTheIssueDateIsMarked() {
+        Layout invoice = layout(List.of(
+                "Invoice@40",
+                "Invoice date@40;2024-03-01@150",
+                "Delivered@40;2024-02-20@150",
+                "Due date@40;2024-03-31@150",
+                "Total@300;29,99 €@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice",
+                "",
+                List.of(FieldSpec.of("due_date", FieldType.DATE, "Date by which the invoice must be paid")));
+        FieldFinder.Run run = finder.start(invoice, extractor);
+        Scored issued = run.issueDate();
+        assertThat(issued.candidate().value()).isEqualTo("2024-03-01");
+        FieldQuery due = run.query(extractor.fields().getFirst());
+        assertThat(due.topConcept()).isEqualTo("due_date");
+        for (Scored s : run.rank(due)) {
+            double before = s.features()[Feature.BEFORE_ISSUE_DATE.ordinal()];
+            assertThat(before)
+                    .as(s.candidate().text())
+                    .isEqualTo(s.candidate().value().equals("2024-02-20") ? issued.score() : 0);
+        }
+    }
+
+    @Test
     void anIssuersNameIsPrintedAgainOutsideItsOwnBlocks() {
         Layout order = layout(List.of(
                 "Quinsvatek AG@220", "Supplier@40", "Lenmon & Daxbri N.V.@40", "Bill To@40", "Quinsvatek AG@40"));
