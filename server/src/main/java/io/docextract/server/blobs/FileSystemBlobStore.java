@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,8 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path root;
+    // Leaf folders this process has seen exist; at most 65,536 (two levels of 256).
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     public FileSystemBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -81,8 +85,7 @@ public final class FileSystemBlobStore implements BlobStore {
         Path temp = target.resolveSibling("." + key + ".tmp"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
-            Files.createDirectories(target.getParent());
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+            try (OutputStream out = create(temp)) {
                 writer.writeTo(out);
             }
             try {
@@ -97,6 +100,25 @@ public final class FileSystemBlobStore implements BlobStore {
                 e.addSuppressed(suppressed);
             }
             throw new UncheckedIOException("cannot store blob " + key, e);
+        }
+    }
+
+    /**
+     * A new file. Its folder is created the first time this process writes into it (most writes go
+     * to a folder that exists: asking the file system each time would cost a failed mkdir and its
+     * exception), and again if it was removed since.
+     */
+    private OutputStream create(Path file) throws IOException {
+        Path folder = file.getParent();
+        if (!folders.contains(folder)) {
+            Files.createDirectories(folder);
+            folders.add(folder);
+        }
+        try {
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(folder);
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
         }
     }
 

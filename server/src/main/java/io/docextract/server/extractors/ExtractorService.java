@@ -4,6 +4,8 @@ import io.docextract.server.ApiException;
 import io.docextract.server.ErrorCode;
 import io.docextract.server.Ids;
 import io.docextract.server.auth.Caller;
+import io.docextract.server.storage.ReadCache;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -19,8 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExtractorService {
 
+    /** How long a submit may go on seeing an extractor changed by another process. */
+    static final Duration SUMMARY_TTL = Duration.ofSeconds(5);
+
     private final ExtractorRepository extractors;
     private final InstantSource clock;
+    // Every submit reads its extractor's summary; changes made here forget them after commit.
+    private final ReadCache<SummaryKey, ExtractorSummary> summaries = new ReadCache<>(SUMMARY_TTL, 10_000);
+
+    private record SummaryKey(String orgId, String id) {}
 
     public ExtractorService(ExtractorRepository extractors, InstantSource clock) {
         this.extractors = extractors;
@@ -95,6 +104,7 @@ public class ExtractorService {
         if (newVersion) {
             extractors.insertVersion(versionOf(updated, now));
         }
+        summaries.forgetAfterCommit();
         return extractors.find(caller.orgId(), id).orElseThrow(() -> notFound(id));
     }
 
@@ -118,17 +128,17 @@ public class ExtractorService {
      * @throws ApiException {@code extractor_not_found}, or {@code extractor_inactive} when archived
      */
     public ExtractorSummary forSubmission(String orgId, String id) {
-        ExtractorSummary extractor = extractors.findSummary(orgId, id).orElseThrow(() -> notFound(id));
+        ExtractorSummary extractor = summaries.get(
+                new SummaryKey(orgId, id),
+                key -> extractors.findSummary(key.orgId(), key.id()).orElse(null));
+        if (extractor == null) {
+            throw notFound(id);
+        }
         if (!extractor.isActive()) {
             throw new ApiException(
                     ErrorCode.EXTRACTOR_INACTIVE, "Extractor " + id + " is archived and takes no new documents.");
         }
         return extractor;
-    }
-
-    /** Counts one more job submitted against the extractor; call inside the submitting transaction. */
-    public void countUsage(String extractorId) {
-        extractors.incrementUsage(extractorId, 1);
     }
 
     private static boolean changed(

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,53 +25,68 @@ public class JobRepository {
     public static final RowMapper<Job> ROWS = JobRepository::map;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public JobRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public JobRepository(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
     }
 
+    private static final String INSERT = """
+            INSERT INTO jobs (id, org_id, extractor_id, extractor_version, api_key_id, status, test_mode,
+                mime_type, filename, file_size_bytes, blob_key, page_count, extracted_data, confidence,
+                confidence_score, mean_confidence, field_locations, warnings, processing_time_ms, cost_credits,
+                error_code, error_message, error_suggestion, metadata, attempts, run_after, locked_by,
+                lease_expires_at, version, created_at, started_at, completed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     public void insert(Job job) {
-        jdbc.sql("""
-                INSERT INTO jobs (id, org_id, extractor_id, extractor_version, api_key_id, status, test_mode,
-                    mime_type, filename, file_size_bytes, blob_key, page_count, extracted_data, confidence,
-                    confidence_score, mean_confidence, field_locations, warnings, processing_time_ms, cost_credits,
-                    error_code, error_message, error_suggestion, metadata, attempts, run_after, locked_by,
-                    lease_expires_at, version, created_at, started_at, completed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        job.id(),
-                        job.orgId(),
-                        job.extractorId(),
-                        job.extractorVersion(),
-                        job.apiKeyId(),
-                        job.status().value(),
-                        job.testMode() ? 1 : 0,
-                        job.mimeType(),
-                        job.filename(),
-                        job.fileSizeBytes(),
-                        job.blobKey(),
-                        job.pageCount(),
-                        job.extractedData(),
-                        job.confidence(),
-                        job.confidenceScore(),
-                        job.meanConfidence(),
-                        job.fieldLocations(),
-                        job.warnings(),
-                        job.processingTimeMs(),
-                        job.costCredits(),
-                        job.errorCode(),
-                        job.errorMessage(),
-                        job.errorSuggestion(),
-                        job.metadata(),
-                        job.attempts(),
-                        millis(job.runAfter()),
-                        job.lockedBy(),
-                        millis(job.leaseExpiresAt()),
-                        job.version(),
-                        millis(job.createdAt()),
-                        millis(job.startedAt()),
-                        millis(job.completedAt()))
-                .update();
+        insertAll(List.of(job));
+    }
+
+    /** Inserts the jobs with one prepared statement (SQLite compiles the insert and its triggers once). */
+    public void insertAll(List<Job> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(INSERT, jobs.stream().map(JobRepository::columns).toList());
+    }
+
+    private static Object[] columns(Job job) {
+        return new Object[] {
+            job.id(),
+            job.orgId(),
+            job.extractorId(),
+            job.extractorVersion(),
+            job.apiKeyId(),
+            job.status().value(),
+            job.testMode() ? 1 : 0,
+            job.mimeType(),
+            job.filename(),
+            job.fileSizeBytes(),
+            job.blobKey(),
+            job.pageCount(),
+            job.extractedData(),
+            job.confidence(),
+            job.confidenceScore(),
+            job.meanConfidence(),
+            job.fieldLocations(),
+            job.warnings(),
+            job.processingTimeMs(),
+            job.costCredits(),
+            job.errorCode(),
+            job.errorMessage(),
+            job.errorSuggestion(),
+            job.metadata(),
+            job.attempts(),
+            millis(job.runAfter()),
+            job.lockedBy(),
+            millis(job.leaseExpiresAt()),
+            job.version(),
+            millis(job.createdAt()),
+            millis(job.startedAt()),
+            millis(job.completedAt())
+        };
     }
 
     /** The job if it belongs to the organization and mode. */
@@ -112,6 +128,31 @@ public class JobRepository {
                 .params(where.params())
                 .query(ROWS)
                 .list();
+    }
+
+    /** A page of matching jobs and the number of all matching jobs. */
+    public record CountedPage(List<Job> jobs, long total) {}
+
+    /**
+     * One page of matching jobs and, in the same pass, the number of all of them (0 when the page
+     * is empty, whatever the total). Worth it where the query reads every match anyway to sort
+     * them (a metadata filter drives it); where an index gives the order, {@link #query} stops
+     * after the page and {@link #count} counts from an index.
+     */
+    public CountedPage queryCounted(JobFilter filter, JobOrder order, int limit, int offset) {
+        JobConditions where = JobConditions.of(filter);
+        where.params().add(limit);
+        where.params().add(offset);
+        List<Job> page = new ArrayList<>();
+        long[] total = {0};
+        jdbc.sql("SELECT jobs.*, COUNT(*) OVER () AS matching FROM " + where.from() + " WHERE " + where.sql()
+                        + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?")
+                .params(where.params())
+                .query(rs -> {
+                    page.add(map(rs, page.size()));
+                    total[0] = rs.getLong("matching");
+                });
+        return new CountedPage(page, total[0]);
     }
 
     public long count(JobFilter filter) {

@@ -31,6 +31,12 @@ public class JobService {
     }
 
     public Page list(JobFilter filter, JobOrder order, int limit, int offset) {
+        if (!filter.metadata().isEmpty()) {
+            JobRepository.CountedPage counted = jobs.queryCounted(filter, order, limit, offset);
+            // An empty page past the end carries no count.
+            long total = counted.jobs().isEmpty() && offset > 0 ? jobs.count(filter) : counted.total();
+            return new Page(counted.jobs(), total);
+        }
         List<Job> page = jobs.query(filter, order, limit, offset);
         // A short first page is its own total; otherwise count (exact, as the API promises).
         long total = offset == 0 && page.size() < limit ? page.size() : jobs.count(filter);

@@ -10,7 +10,6 @@ import io.docextract.server.auth.Caller;
 import io.docextract.server.blobs.BlobStore;
 import io.docextract.server.extractors.ExtractorService;
 import io.docextract.server.extractors.ExtractorSummary;
-import io.docextract.server.storage.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,11 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,42 +47,36 @@ public class SubmissionService {
 
     private final ExtractorService extractors;
     private final JobRepository jobs;
+    private final JobInsertQueue inserts;
     private final IdempotencyRepository idempotency;
     private final BlobStore blobs;
-    private final TransactionTemplate transactions;
     private final InstantSource clock;
     private final JsonMapper json;
     private final List<SubmissionGuard> guards;
     private final ApplicationEventPublisher events;
     private final long maxDocumentBytes;
-    // SQLite has one writer at a time and its busy handler waits by sleeping (longer each retry),
-    // which wrecks throughput when many submits collide; so submits queue for it here instead.
-    private final Lock sqliteWriter = new ReentrantLock();
-    private final boolean serializeWrites;
 
     public SubmissionService(
             ExtractorService extractors,
             JobRepository jobs,
+            JobInsertQueue inserts,
             IdempotencyRepository idempotency,
             BlobStore blobs,
-            TransactionTemplate transactions,
             InstantSource clock,
             JsonMapper json,
             List<SubmissionGuard> guards,
             ApplicationEventPublisher events,
-            DocExtractProperties properties,
-            Dialect dialect) {
+            DocExtractProperties properties) {
         this.extractors = extractors;
         this.jobs = jobs;
+        this.inserts = inserts;
         this.idempotency = idempotency;
         this.blobs = blobs;
-        this.transactions = transactions;
         this.clock = clock;
         this.json = json;
         this.guards = List.copyOf(guards);
         this.events = events;
         this.maxDocumentBytes = properties.maxDocumentBytes();
-        this.serializeWrites = dialect instanceof Dialect.Sqlite;
     }
 
     /** A created (or, for a repeated idempotent request, the original) job. */
@@ -297,36 +287,19 @@ public class SubmissionService {
                 checked.metadata(),
                 now);
         blobs.put(job.blobKey(), checked.document());
-        Boolean inserted;
-        if (serializeWrites) {
-            sqliteWriter.lock();
-        }
+        boolean inserted;
         try {
-            inserted = transactions.execute(status -> {
-                if (idempotencyKey != null
-                        && !idempotency.claim(
-                                caller.orgId(),
-                                caller.testMode(),
-                                idempotencyKey,
-                                requestHash,
-                                id,
-                                now,
-                                now.minus(IDEMPOTENCY_WINDOW))) {
-                    return false;
-                }
-                jobs.insert(job);
-                extractors.countUsage(extractor.id());
-                return true;
-            });
+            inserted = inserts.insert(
+                    job,
+                    idempotencyKey == null
+                            ? null
+                            : new JobInsertQueue.IdempotencyClaim(
+                                    idempotencyKey, requestHash, now.minus(IDEMPOTENCY_WINDOW)));
         } catch (RuntimeException e) {
             blobs.delete(job.blobKey());
             throw e;
-        } finally {
-            if (serializeWrites) {
-                sqliteWriter.unlock();
-            }
         }
-        if (!Boolean.TRUE.equals(inserted)) {
+        if (!inserted) {
             // A concurrent request with the same key won the race: answer as its repeat.
             blobs.delete(job.blobKey());
             return replay(caller, idempotencyKey, requestHash)

@@ -37,6 +37,11 @@ public class DataSourceConfiguration {
                 config.addDataSourceProperty("busy_timeout", "30000");
                 config.addDataSourceProperty("foreign_keys", "true");
                 config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+                // Reads through a memory map share the operating system's page cache between the
+                // pooled connections and cost no read() per page; each connection keeps 16 MB of
+                // pages of its own (the default is 2 MB, less than the jobs indexes at 100,000 jobs).
+                config.addDataSourceProperty("mmap_size", Long.toString(256L * 1024 * 1024));
+                config.addDataSourceProperty("cache_size", Integer.toString(-16 * 1024));
                 config.setMaximumPoolSize(8);
             }
             case Dialect.Postgres postgres -> {

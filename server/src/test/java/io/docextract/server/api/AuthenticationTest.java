@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docextract.server.ServerTestSupport;
 import io.docextract.server.auth.IssuedKey;
 import io.docextract.server.auth.Scope;
+import io.docextract.server.ratelimit.RateLimitDecision;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,39 @@ class AuthenticationTest extends ServerTestSupport {
             assertThat(response.status()).as(key).isEqualTo(401);
             assertThat(response.errorCode()).as(key).isEqualTo("invalid_api_key");
         }
+    }
+
+    @Test
+    void changesToAKeyOrItsOrganizationApplyToItsNextRequest() {
+        // Each key is used first, so that its caller is remembered when the change comes.
+        Tenant tenant = newTenant();
+        IssuedKey doomed = access.issueKey(tenant.orgId(), "to revoke", false, Scope.all());
+        assertThat(get(doomed.secret(), "/v1/extractors").status()).isEqualTo(200);
+        Response revoked = delete(tenant.liveKey(), "/v1/keys/" + doomed.key().id());
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(get(doomed.secret(), "/v1/extractors").status()).isEqualTo(401);
+
+        assertThat(get(tenant.liveKey(), "/v1/extractors").header("X-RateLimit-Limit"))
+                .isEqualTo(Long.toString(RateLimitDecision.UNLIMITED));
+        Response limited = patch(
+                ADMIN_TOKEN,
+                "/admin/v1/organizations/" + tenant.orgId(),
+                Map.of("plan", "free", "requests_per_minute", 1000));
+        assertThat(limited.status()).as(limited.text()).isEqualTo(200);
+        assertThat(get(tenant.liveKey(), "/v1/extractors").header("X-RateLimit-Limit"))
+                .isEqualTo("1000");
+
+        IssuedKey capped = access.issueKey(tenant.orgId(), "capped", false, Scope.all());
+        assertThat(get(capped.secret(), "/v1/extractors").header("X-RateLimit-Limit"))
+                .isEqualTo("1000");
+        Response keyLimit = patch(
+                ADMIN_TOKEN,
+                "/admin/v1/organizations/" + tenant.orgId() + "/keys/"
+                        + capped.key().id(),
+                Map.of("requests_per_minute", 500));
+        assertThat(keyLimit.status()).as(keyLimit.text()).isEqualTo(200);
+        assertThat(get(capped.secret(), "/v1/extractors").header("X-RateLimit-Limit"))
+                .isEqualTo("500");
     }
 
     @Test

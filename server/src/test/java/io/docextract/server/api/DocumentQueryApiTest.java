@@ -180,6 +180,37 @@ class DocumentQueryApiTest extends DocumentApiSupport {
     }
 
     @Test
+    void metadataFilteredPagesCountEveryMatch() {
+        // customer=c0 matches jobs 0, 3, 6 and 9 (3 and 9 failed).
+        JsonNode first = get(tenant.liveKey(), "/v1/documents?metadata%5Bcustomer%5D=c0&limit=3")
+                .json();
+        assertThat(first.path("jobs").size()).isEqualTo(3);
+        assertThat(first.path("total").asInt()).isEqualTo(4);
+        assertThat(first.path("has_more").asBoolean()).isTrue();
+
+        JsonNode rest = get(tenant.liveKey(), "/v1/documents?metadata%5Bcustomer%5D=c0&limit=3&offset=3&order=asc")
+                .json();
+        assertThat(rest.path("jobs").get(0).path("id").asString())
+                .isEqualTo(jobIds(9).getFirst());
+        assertThat(rest.path("total").asInt()).isEqualTo(4);
+        assertThat(rest.path("has_more").asBoolean()).isFalse();
+
+        JsonNode past = get(tenant.liveKey(), "/v1/documents?metadata%5Bcustomer%5D=c0&offset=50")
+                .json();
+        assertThat(past.path("jobs").size()).isZero();
+        assertThat(past.path("total").asInt()).isEqualTo(4);
+
+        JsonNode failed = get(tenant.liveKey(), "/v1/documents?metadata%5Bcustomer%5D=c0&status=failed&limit=1")
+                .json();
+        assertThat(failed.path("total").asInt()).isEqualTo(2);
+        assertThat(get(tenant.liveKey(), "/v1/documents?metadata%5Bcustomer%5D=nobody")
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void metadataFiltersCompareStringsNumbersAndBooleans() {
         assertThat(ids("?order=asc&metadata[customer]=c0")).isEqualTo(jobIds(0, 3, 6, 9));
         assertThat(ids("?order=asc&metadata%5Bcustomer%5D=c1")).isEqualTo(jobIds(1, 4, 7));

@@ -278,6 +278,58 @@ class DocumentSubmitApiTest extends DocumentApiSupport {
     }
 
     @Test
+    void concurrentSubmitsAreCommittedBeforeTheyAreAcknowledged() throws Exception {
+        Tenant tenant = newTenant();
+        String extractorId = createExtractor(tenant.liveKey());
+        byte[] text = "Invoice INV-7 total 12.00 EUR".getBytes(StandardCharsets.UTF_8);
+        int distinct = 20;
+        int repeats = 4;
+        List<java.util.concurrent.Callable<Response>> submits = new ArrayList<>();
+        for (int i = 0; i < distinct; i++) {
+            Map<String, Object> body = submitBody(extractorId, text, "text/plain");
+            body.put("metadata", Map.of("n", "n" + i));
+            submits.add(() -> post(tenant.liveKey(), "/v1/documents", body));
+        }
+        Map<String, Object> repeated = submitBody(extractorId, text, "text/plain");
+        repeated.put("metadata", Map.of("n", "repeated"));
+        for (int i = 0; i < repeats; i++) {
+            submits.add(() -> postWithKey(tenant.liveKey(), repeated, "same-order"));
+        }
+
+        List<Response> answers = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var answer : threads.invokeAll(submits)) {
+                answers.add(answer.get());
+            }
+        }
+
+        for (int i = 0; i < distinct; i++) {
+            Response answer = answers.get(i);
+            assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+            // Acknowledged means committed: the job and its metadata are readable at once.
+            String id = answer.json().path("id").asString();
+            assertThat(get(tenant.liveKey(), "/v1/documents/" + id).status()).isEqualTo(200);
+            JsonNode listed =
+                    get(tenant.liveKey(), "/v1/documents?metadata%5Bn%5D=n" + i).json();
+            assertThat(listed.path("total").asLong()).isEqualTo(1);
+            assertThat(listed.path("jobs").get(0).path("id").asString()).isEqualTo(id);
+        }
+        List<Response> repeatedAnswers = answers.subList(distinct, distinct + repeats);
+        assertThat(repeatedAnswers.stream().map(Response::status))
+                .containsOnly(200, 202)
+                .containsOnlyOnce(202);
+        assertThat(repeatedAnswers.stream()
+                        .map(answer -> answer.json().path("id").asString())
+                        .distinct())
+                .hasSize(1);
+        assertThat(get(tenant.liveKey(), "/v1/extractors/" + extractorId)
+                        .json()
+                        .path("usage_count")
+                        .asInt())
+                .isEqualTo(distinct + 1);
+    }
+
+    @Test
     void testAndLiveJobsAreSeparate() {
         Tenant tenant = newTenant();
         String extractorId = createExtractor(tenant.liveKey());

@@ -50,6 +50,22 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void aFolderRemovedBehindTheStoresBackIsMadeAgain() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(dir);
+        store.put("job_a", new byte[] {1});
+        Path folder = store.path("job_a").getParent();
+        store.delete("job_a");
+        Files.delete(folder);
+        Files.delete(folder.getParent());
+
+        store.put("job_a", new byte[] {2});
+
+        try (BlobStore.Blob blob = store.open("job_a").orElseThrow()) {
+            assertThat(blob.content().readAllBytes()).containsExactly(2);
+        }
+    }
+
+    @Test
     void urlChoosesTheFolder() {
         BlobStore store = BlobStoreConfiguration.forUrl("file:" + dir.resolve("blobs"));
         assertThat(((FileSystemBlobStore) store).root()).isEqualTo(dir.resolve("blobs"));

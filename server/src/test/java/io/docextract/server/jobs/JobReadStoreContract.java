@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,7 +45,7 @@ abstract class JobReadStoreContract {
     void fill() {
         database = open(folder);
         jdbc = database.jdbc();
-        jobs = new JobRepository(jdbc);
+        jobs = new JobRepository(new JdbcTemplate(database.dataSource()));
         stats = new JobStatsService(new JobStatsRepository(jdbc, database.dialect()), () -> NOW);
         jdbc.sql(
                         "INSERT INTO organizations (id, name, created_at) VALUES ('org_a', 'a', 0), ('org_b', 'b', 0), ('org_c', 'c', 0)")
@@ -159,6 +160,10 @@ abstract class JobReadStoreContract {
         assertThat(ids(metadata(Map.of("customer", "c0"), Set.of(JobStatus.FAILED))))
                 .isEqualTo(expected(3, 9));
         assertThat(jobs.count(metadata(Map.of("customer", "c1"), Set.of()))).isEqualTo(4);
+        JobRepository.CountedPage counted =
+                jobs.queryCounted(metadata(Map.of("customer", "c0"), Set.of()), JobOrder.ASC, 2, 1);
+        assertThat(counted.jobs().stream().map(Job::id).toList()).isEqualTo(expected(3, 6));
+        assertThat(counted.total()).isEqualTo(4);
         assertThat(ids(metadata(Map.of("customer", "C0"), Set.of()))).isEmpty();
     }
 
