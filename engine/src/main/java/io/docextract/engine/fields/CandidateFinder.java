@@ -343,6 +343,9 @@ final class CandidateFinder {
                     afterLabel(line, segment, split, joinSeparated(line.textOf(split, segment.to())))
                             .ifPresent(out::add);
                 }
+                if (!mayBeAddressLine(line, segment)) {
+                    continue;
+                }
                 List<String> parts = new ArrayList<>();
                 parts.add(cleanText(segment.text()));
                 Box box = segment.box();
@@ -357,7 +360,7 @@ final class CandidateFinder {
                     }
                     TextLine nextLine = found[0];
                     String text = cleanText(next.text());
-                    if (text.isEmpty()) {
+                    if (text.isEmpty() || !mayBeAddressLine(nextLine, next)) {
                         break;
                     }
                     parts.add(text);
@@ -371,6 +374,34 @@ final class CandidateFinder {
             }
         }
         return out;
+    }
+
+    /** A registration number standing alone on its line: "(81109-A)", "(CO.REG :933109-X)". */
+    private static final java.util.regex.Pattern REGISTRATION_LINE =
+            java.util.regex.Pattern.compile("^\\(?\\s*(?:[A-Za-z. ]*:)?\\s*\\d{4,}[\\d -]*[A-Z]?\\s*\\)?$");
+
+    /**
+     * Whether a segment can be a line of a multi-line address: not a registration number alone,
+     * and not opened by a label of something else ("Tel:", "GST ID:", "KvK", "Date:"), which
+     * follows an address block rather than belonging to it.
+     */
+    private boolean mayBeAddressLine(TextLine line, Segment segment) {
+        if (REGISTRATION_LINE.matcher(segment.text().strip()).matches()) {
+            return false;
+        }
+        int split = labelEnd(line, segment);
+        // A line opening with a number is a street line ("32 bis place ..."), never a label.
+        if (split <= segment.from()
+                || DocumentIndex.hasDigit(line.words().get(segment.from()).text())) {
+            return true;
+        }
+        LabelMatch label = doc.lexicon().match(Tokenizer.tokens(line.textOf(segment.from(), split)));
+        // Party labels ("Bill to:") open an address block; labels of typed values end one.
+        return label.concepts().stream().anyMatch(c -> {
+                    String kind = doc.lexicon().concept(c).tag("kind");
+                    return kind == null || kind.equals("address") || kind.equals("name");
+                })
+                || label.isEmpty();
     }
 
     /**

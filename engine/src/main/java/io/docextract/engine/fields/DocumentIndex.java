@@ -36,6 +36,7 @@ final class DocumentIndex {
     private final double medianLineHeight;
     private final Party issuer;
     private final boolean creditNote;
+    private List<String> foldedLines;
     private final Set<String> senderNames;
 
     DocumentIndex(Layout layout, DocumentContext context, Lexicon lexicon, Party extractorIssuer) {
@@ -261,6 +262,31 @@ final class DocumentIndex {
 
     double medianLineHeight() {
         return medianLineHeight;
+    }
+
+    /**
+     * On how many other lines the words {@code [from, to)} of {@code line} are printed again,
+     * outside blocks labelled for {@code own} party. An issuer's name and address recur
+     * (letterhead, sender line above the window, footer, "Bill to" on a purchase order) where a
+     * recipient's are printed once, or again only under their own label (a payslip's "Employee").
+     */
+    int echoes(TextLine line, int from, int to, Party own) {
+        String text = Tokenizer.fold(line.textOf(from, to)).strip();
+        if (text.length() < 4 || text.chars().noneMatch(Character::isLetter)) {
+            return 0;
+        }
+        if (foldedLines == null) {
+            foldedLines = lines.stream().map(l -> Tokenizer.fold(l.text())).toList();
+        }
+        int n = 0;
+        for (int i = 0; i < foldedLines.size(); i++) {
+            if (i != line.index()
+                    && foldedLines.get(i).contains(text)
+                    && (own == null || blockParty(lines.get(i), lines.get(i).box()) != own)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     List<String> lineTexts() {

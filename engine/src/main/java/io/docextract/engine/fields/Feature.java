@@ -36,6 +36,12 @@ enum Feature {
     ROLE_MATCH,
     ROLE_MISMATCH,
     UNLABELLED_ISSUER_SIDE,
+    /** Printed again outside the field's own party blocks (log count), signed +1 for an issuer's field, -1 for a recipient's. */
+    ROLE_ECHOES,
+    /** An unlabelled value at the top of the first page (letterhead), signed by role. */
+    ROLE_LETTERHEAD,
+    /** An unlabelled value in a page's footer, signed by role. */
+    ROLE_FOOTER,
     RANGE_AGREE,
     RANGE_DISAGREE,
     DIGIT_SHARE,
@@ -45,6 +51,12 @@ enum Feature {
     ADDRESS_SHAPE,
     HAS_CONTACT,
     LINE_SPAN,
+    /** An address starting under the best name of its party, in its column (the name's probability). */
+    UNDER_PARTY_NAME,
+    /** A due date before the document's best issue date (that date's probability). */
+    BEFORE_ISSUE_DATE,
+    /** A colon follows the text: it labels a value rather than being one ("Salesperson :"). */
+    LABEL_COLON,
     SOURCE_SCANNED,
     SOURCE_AFTER_LABEL,
     SOURCE_TOKENS,

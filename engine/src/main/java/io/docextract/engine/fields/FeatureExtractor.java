@@ -75,6 +75,14 @@ final class FeatureExtractor {
     }
 
     double[] features(FieldQuery query, Candidate c, List<Candidate> competitors) {
+        return features(query, c, competitors, null);
+    }
+
+    /**
+     * The features, with the other field's best value this one is checked against ({@code null} if
+     * none): the party's name for an address, the issue date for a due date.
+     */
+    double[] features(FieldQuery query, Candidate c, List<Candidate> competitors, Scored reference) {
         double[] x = new double[Feature.values().length];
         x[Feature.BIAS.ordinal()] = 1;
         set(x, Feature.LOG_COMPETITORS, Math.log1p(competitors.size()));
@@ -158,11 +166,32 @@ final class FeatureExtractor {
         if (role == Party.Role.NONE && query.role() != Party.Role.NONE) {
             set(x, Feature.UNLABELLED_ISSUER_SIDE, query.role() == Party.Role.ISSUER ? 1 : -1);
         }
+        if (query.role() != Party.Role.NONE && (query.kind() == FieldKind.NAME || query.kind() == FieldKind.ADDRESS)) {
+            // The letterhead and the footer belong to whoever issued the document, and the issuer's
+            // details recur: a buyer's field on a purchase order is the opposite of a seller's on an invoice.
+            int sign = query.role() == Party.Role.ISSUER ? 1 : -1;
+            if (party == null) {
+                // A labelled value has its role already; an unlabelled one is placed by where else it is printed.
+                set(x, Feature.ROLE_ECHOES, sign * Math.log1p(doc.echoes(line, c.from(), c.to(), query.party())));
+                double y = c.box().centerY();
+                set(x, Feature.ROLE_LETTERHEAD, line.page() == 1 && y < 0.12 ? sign : 0);
+                set(x, Feature.ROLE_FOOTER, y > 0.9 ? sign : 0);
+            }
+        }
         int rangePosition = rangePosition(c, competitors);
         if (query.range() != 0 && rangePosition != 0) {
             set(x, query.range() == rangePosition ? Feature.RANGE_AGREE : Feature.RANGE_DISAGREE, 1);
         }
         textFeatures(x, query, c);
+        if (reference != null && query.kind() == FieldKind.ADDRESS) {
+            set(x, Feature.UNDER_PARTY_NAME, under(c, reference.candidate()) ? reference.score() : 0);
+        }
+        if (reference != null && query.kind() == FieldKind.DATE) {
+            // Cross-field check: a due date on or after the issue date agrees with it, one before contradicts it.
+            int order =
+                    c.value().toString().compareTo(reference.candidate().value().toString());
+            set(x, Feature.BEFORE_ISSUE_DATE, order < 0 ? reference.score() : 0);
+        }
         return x;
     }
 
@@ -270,9 +299,28 @@ final class FeatureExtractor {
             set(x, Feature.HAS_CONTACT, text.contains("@") || text.matches(".*\\+?\\d[\\d ]{7,}\\d.*") ? 1 : 0);
             set(x, Feature.LINE_SPAN, Math.min(5, c.lineSpan()) / 5.0);
         }
+        if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT || query.kind() == FieldKind.ADDRESS) {
+            set(x, Feature.LABEL_COLON, followedByColon(c) ? 1 : 0);
+        }
         if (c.source() == Source.SCANNED && query.kind() == FieldKind.IDENTIFIER) {
             set(x, Feature.SPECIFIC_SCANNER, 1);
         }
+    }
+
+    /** Whether the candidate starts on one of the two lines under the name, in its column. */
+    private static boolean under(Candidate c, Candidate name) {
+        if (name.isInferred() || c.line().page() != name.line().page()) {
+            return false;
+        }
+        int below = c.line().pageIndex() - name.line().pageIndex();
+        return below >= 1 && below <= 2 && Math.abs(c.box().x0() - name.box().x0()) < 0.03;
+    }
+
+    private static boolean followedByColon(Candidate c) {
+        List<Word> words = c.line().words();
+        String last = words.get(c.to() - 1).text();
+        return last.endsWith(":")
+                || c.to() < words.size() && words.get(c.to()).text().startsWith(":");
     }
 
     private static double repeats(Candidate c, List<Candidate> competitors) {

@@ -12,6 +12,7 @@ import io.docextract.engine.values.IbanScanner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -211,7 +212,14 @@ public final class FieldFinder {
                 ? DocumentContext.unknown()
                 : scanners.contextDetector().apply(texts);
         DocumentIndex doc = new DocumentIndex(layout, context, lexicon, issuerOf(extractor));
-        return new Run(doc);
+        Set<String> claimed = new HashSet<>();
+        for (FieldSpec field : extractor.fields()) {
+            String top = FieldQuery.of(field, lexicon, doc.issuer()).topConcept();
+            if (top != null) {
+                claimed.add(top);
+            }
+        }
+        return new Run(doc, claimed);
     }
 
     /** The party that issues the extractor's documents, when its type or description says. */
@@ -236,26 +244,33 @@ public final class FieldFinder {
         final DocumentIndex doc;
         final CandidateFinder finder;
         final FeatureExtractor features;
+        private final Set<String> claimed;
+        private final Map<Party, Scored> partyNames = new java.util.EnumMap<>(Party.class);
+        private Scored issueDate;
 
-        Run(DocumentIndex doc) {
+        Run(DocumentIndex doc, Set<String> claimed) {
             this.doc = doc;
+            this.claimed = Set.copyOf(claimed);
             this.finder = new CandidateFinder(scanners, doc);
             this.features = new FeatureExtractor(doc, finder.amounts());
         }
 
         FieldQuery query(FieldSpec field) {
-            return FieldQuery.of(field, lexicon, doc.issuer());
+            return FieldQuery.of(field, lexicon, doc.issuer(), claimed);
         }
 
         /** The field's candidates, best first. */
         List<Scored> rank(FieldQuery query) {
             List<Candidate> candidates = finder.find(query);
+            Scored reference = query.kind() == FieldKind.ADDRESS && query.party() != null
+                    ? partyName(query.party())
+                    : query.kind() == FieldKind.DATE && "due_date".equals(query.topConcept()) ? issueDate() : null;
             List<Candidate> kept = new ArrayList<>(candidates.size());
             List<double[]> xs = new ArrayList<>(candidates.size());
             for (Candidate c : candidates) {
                 if (fits(query, c)) {
                     kept.add(c);
-                    xs.add(features.features(query, c, candidates));
+                    xs.add(features.features(query, c, candidates, reference));
                 }
             }
             double[] logits = new double[kept.size()];
@@ -269,6 +284,32 @@ public final class FieldFinder {
             }
             out.sort(Comparator.comparingDouble(Scored::score).reversed());
             return out;
+        }
+
+        /**
+         * The best name of a party, as a field named after it would find it ("vendor name"): a
+         * party's address is the block printed under its name, so the name places the address.
+         */
+        Scored partyName(Party party) {
+            return partyNames.computeIfAbsent(party, p -> {
+                String word = switch (p) {
+                    case SELLER -> "vendor";
+                    case BUYER -> "buyer";
+                    case EMPLOYEE -> "employee";
+                };
+                List<Scored> names = rank(query(FieldSpec.of(word + "_name", FieldType.TEXT, "")));
+                return names.isEmpty() ? null : names.getFirst();
+            });
+        }
+
+        /** The best issue date, as a field named so would find it: a due date is not before it. */
+        Scored issueDate() {
+            if (issueDate == null) {
+                List<Scored> dates =
+                        rank(query(FieldSpec.of("issue_date", FieldType.DATE, "Date the document was issued")));
+                issueDate = dates.isEmpty() ? NO_DATE : dates.getFirst();
+            }
+            return issueDate == NO_DATE ? null : issueDate;
         }
 
         FieldValue value(FieldQuery query, Scored best) {
@@ -306,6 +347,8 @@ public final class FieldFinder {
             return scanners;
         }
     }
+
+    private static final Scored NO_DATE = new Scored(Candidate.inferred("", 0), 0, new double[0]);
 
     /** Whether a candidate can be a value of the field at all (type-level filters). */
     private static boolean fits(FieldQuery query, Candidate c) {

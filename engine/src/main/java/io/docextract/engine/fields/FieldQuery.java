@@ -38,6 +38,13 @@ public record FieldQuery(
             Set.of("not", "never", "excluding", "exclude", "except", "nicht", "kein", "pas", "sans");
     private static final Set<String> ID_HEADS = Set.of("no", "id", "code", "ref", "reference", "iban", "bic", "swift");
     private static final double NAME_WEIGHT = 0.7;
+    private static final double RELATED_WEIGHT = 0.9;
+
+    /**
+     * Sharpened weights below this are dropped: a concept that only shares the field's one word
+     * ("total tax" for a field named "total") is another concept, not a weaker version of it.
+     */
+    private static final double MIN_WEIGHT = 0.2;
 
     public FieldQuery {
         nameTokens = List.copyOf(nameTokens);
@@ -51,6 +58,15 @@ public record FieldQuery(
      * (the seller for invoices and receipts, the buyer for purchase orders).
      */
     static FieldQuery of(FieldSpec field, Lexicon lexicon, Party issuer) {
+        return of(field, lexicon, issuer, Set.of());
+    }
+
+    /**
+     * As {@link #of(FieldSpec, Lexicon, Party)}, with the top concepts of the extractor's fields:
+     * a concept related to this field's (the amount due to a total) counts for it only when no
+     * field is about that concept itself.
+     */
+    static FieldQuery of(FieldSpec field, Lexicon lexicon, Party issuer, Set<String> claimed) {
         String name = field.name() == null ? "" : field.name().replace('_', ' ').replace('-', ' ');
         List<String> nameTokens = Tokenizer.tokens(camelToWords(name));
         List<String> description = descriptionTokens(field.description());
@@ -83,6 +99,10 @@ public record FieldQuery(
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse(null);
+        String related = top == null ? null : lexicon.concept(top).tag("related");
+        if (related != null && !claimed.contains(related) && !negated.contains(related)) {
+            weights.merge(related, RELATED_WEIGHT, Math::max);
+        }
         Party.Role role = party == null ? Party.Role.NONE : party.roleOn(issuer);
         if (party == Party.EMPLOYEE) {
             role = Party.Role.RECIPIENT;
@@ -241,7 +261,7 @@ public record FieldQuery(
         }
         for (Map.Entry<String, Double> e : subject.entrySet()) {
             double w = Math.pow(e.getValue() / top, 3);
-            if (w >= 0.05) {
+            if (w >= MIN_WEIGHT) {
                 out.put(e.getKey(), w);
             }
         }

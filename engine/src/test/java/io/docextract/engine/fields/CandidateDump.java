@@ -8,13 +8,15 @@ import java.util.Locale;
 
 /**
  * Prints a field's best-ranked candidates with their label and score for corpus documents, to
- * see why the finder picked what it picked. Arguments: dataset, file-name substring, field name.
+ * see why the finder picked what it picked. Arguments: dataset, file-name substring, field name,
+ * and {@code -f} to print each candidate's non-zero features with their weighted contribution.
  */
 public final class CandidateDump {
 
     private CandidateDump() {}
 
     public static void main(String[] args) {
+        boolean features = args.length > 3 && args[3].equals("-f");
         Corpus corpus = new Corpus(args[0]);
         FieldFinder finder = new FieldFinder(DefaultExtractionEngine.standardScanners());
         LayoutCache cache = new LayoutCache();
@@ -57,8 +59,23 @@ public final class CandidateDump {
                             c.value(),
                             c.source(),
                             c.line() == null ? "-" : c.line().text());
+                    if (features) {
+                        System.out.println("        " + contributions(run.model(), q.kind(), s.features()));
+                    }
                 }
             }
         }
+    }
+
+    private static String contributions(ScoringModel model, FieldKind kind, double[] x) {
+        double[] w = model.weights().getOrDefault(kind, model.pooled());
+        StringBuilder out = new StringBuilder();
+        for (Feature f : Feature.values()) {
+            double v = x[f.ordinal()];
+            if (v != 0) {
+                out.append(String.format(Locale.ROOT, "%s=%.2f(%+.2f) ", f, v, v * w[f.ordinal()]));
+            }
+        }
+        return out.toString();
     }
 }

@@ -64,6 +64,9 @@ public final class CorpusRunner {
                     continue;
                 }
                 Layout layout = cache.layout(doc);
+                if (layout == null && LayoutCache.CACHED_ONLY) {
+                    continue;
+                }
                 ExtractionResult result = layout == null ? null : engine.extract(layout, corpus.extractor);
                 docs++;
                 for (Map.Entry<String, Object> e : doc.fields().entrySet()) {

@@ -135,6 +135,117 @@ class FieldFinderTest {
         assertThat(finder.extract(payslip, extractor).data().get("iban")).isEqualTo("DE89370400440532013000");
     }
 
+    private static final ExtractorSpec PURCHASE_ORDER = new ExtractorSpec(
+            "purchase_order",
+            "",
+            List.of(
+                    FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the supplier the order is sent to."),
+                    FieldSpec.of("vendor_address", FieldType.TEXT, "Postal address of the supplier.")));
+
+    @Test
+    void anAddressBlockEndsBeforeALabelledValueAndSkipsARegistrationNumber() {
+        Layout receipt = layout(List.of(
+                "SYARIKAT PERNIAGAAN GIN KEE@200",
+                "(81109-A)@230",
+                "NO 290, JALAN AIR PANAS,@200",
+                "SETAPAK,@200",
+                "53200, KUALA LUMPUR.@200",
+                "TEL : 03-40210276@200",
+                "32 bis place des Torvi@40",
+                "89951 Vendal-sur-Loire@40"));
+        FieldFinder.Run run = finder.start(receipt, PURCHASE_ORDER);
+        List<String> addresses = run.rank(run.query(PURCHASE_ORDER.fields().get(1))).stream()
+                .map(s -> String.valueOf(s.candidate().value()))
+                .toList();
+        assertThat(addresses)
+                .contains("NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR.")
+                .contains("32 bis place des Torvi, 89951 Vendal-sur-Loire")
+                .noneMatch(a -> a.startsWith("(81109-A),"))
+                .noneMatch(a -> a.contains(", TEL"));
+    }
+
+    @Test
+    void aPurchaseOrderIsSentToTheVendorNotToItsIssuer() {
+        // The buyer issues a purchase order: its letterhead and the name it repeats under "Bill to" are
+        // the buyer's; the supplier is the block the order is addressed to.
+        Layout order = layout(List.of(
+                "Quinsvatek AG@220",
+                "Omvarstraat 106 · 1407 SR Quintorsum@180",
+                "Supplier@40;PURCHASE ORDER@400",
+                "Lenmon & Daxbri N.V.@40",
+                "Stotorplein 59b@40;PO No.@350;PO-2025-2473@420",
+                "5174 EA Gudaxdam@40",
+                "Bill To@40",
+                "Quinsvatek AG@40",
+                "Consulting services@40;10@300;870,00@450"));
+        ExtractionResult result = finder.extract(order, PURCHASE_ORDER);
+        assertThat(result.data().get("vendor_name")).isEqualTo("Lenmon & Daxbri N.V.");
+        assertThat(result.data().get("vendor_address")).isEqualTo("Stotorplein 59b, 5174 EA Gudaxdam");
+    }
+
+    @Test
+    void aPartysAddressIsPlacedByItsName() {
+        Layout order = layout(List.of(
+                "Quinsvatek AG@220",
+                "Omvarstraat 106 · 1407 SR Quintorsum@180",
+                "Supplier@40;PURCHASE ORDER@400",
+                "Lenmon & Daxbri N.V.@40",
+                "Stotorplein 59b@40",
+                "5174 EA Gudaxdam@40"));
+        FieldFinder.Run run = finder.start(order, PURCHASE_ORDER);
+        Scored name = run.partyName(Party.SELLER);
+        assertThat(name.candidate().value()).isEqualTo("Lenmon & Daxbri N.V.");
+        FieldQuery address = run.query(PURCHASE_ORDER.fields().get(1));
+        for (Scored s : run.rank(address)) {
+            double under = s.features()[Feature.UNDER_PARTY_NAME.ordinal()];
+            if (s.candidate().value().equals("Stotorplein 59b, 5174 EA Gudaxdam")) {
+                assertThat(under).isEqualTo(name.score());
+            } else if (s.candidate().line().pageIndex() <= 3) {
+                assertThat(under).as(s.candidate().text()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aDueDateBeforeTheIssueDateIsMarked() {
+        Layout invoice = layout(List.of(
+                "Invoice@40",
+                "Invoice date@40;2024-03-01@150",
+                "Delivered@40;2024-02-20@150",
+                "Due date@40;2024-03-31@150",
+                "Total@300;29,99 €@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice",
+                "",
+                List.of(FieldSpec.of("due_date", FieldType.DATE, "Date by which the invoice must be paid")));
+        FieldFinder.Run run = finder.start(invoice, extractor);
+        Scored issued = run.issueDate();
+        assertThat(issued.candidate().value()).isEqualTo("2024-03-01");
+        FieldQuery due = run.query(extractor.fields().getFirst());
+        assertThat(due.topConcept()).isEqualTo("due_date");
+        for (Scored s : run.rank(due)) {
+            double before = s.features()[Feature.BEFORE_ISSUE_DATE.ordinal()];
+            assertThat(before)
+                    .as(s.candidate().text())
+                    .isEqualTo(s.candidate().value().equals("2024-02-20") ? issued.score() : 0);
+        }
+    }
+
+    @Test
+    void anIssuersNameIsPrintedAgainOutsideItsOwnBlocks() {
+        Layout order = layout(List.of(
+                "Quinsvatek AG@220", "Supplier@40", "Lenmon & Daxbri N.V.@40", "Bill To@40", "Quinsvatek AG@40"));
+        DocumentIndex index = new DocumentIndex(
+                order, io.docextract.engine.values.DocumentContext.unknown(), Lexicon.builtIn(), Party.BUYER);
+        TextLine letterhead = index.lines().getFirst();
+        int words = letterhead.words().size();
+        assertThat(index.echoes(letterhead, 0, words, Party.SELLER)).isEqualTo(1);
+        assertThat(index.echoes(letterhead, 0, words, Party.BUYER)).isZero();
+        TextLine supplier = index.lines().get(2);
+        assertThat(index.echoes(supplier, 0, supplier.words().size(), Party.SELLER))
+                .isZero();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Facture n°562044387 du 02 Juillet 2015 | 562044387

@@ -71,6 +71,22 @@ class FieldQueryTest {
     }
 
     @Test
+    void anAmountDueLabelNamesTheTotalUnlessAnotherFieldClaimsIt() {
+        FieldSpec total = FieldSpec.of("total", FieldType.CURRENCY, "Total amount paid.");
+        FieldQuery alone = FieldQuery.of(total, lexicon, Party.SELLER, java.util.Set.of("total"));
+        assertThat(alone.conceptWeights().get("amount_due")).isEqualTo(0.9);
+        FieldQuery withAmountDue = FieldQuery.of(total, lexicon, Party.SELLER, java.util.Set.of("total", "amount_due"));
+        assertThat(withAmountDue.conceptWeights()).doesNotContainKey("amount_due");
+    }
+
+    @Test
+    void conceptsSharingOnlyTheFieldsOneWordAreOtherConcepts() {
+        // "Total tax", "Total qty" share "total" with a field named total; their labels are not the total's.
+        FieldQuery q = query("total", "currency", "Total amount paid.");
+        assertThat(q.conceptWeights()).doesNotContainKeys("tax", "quantity", "subtotal");
+    }
+
+    @Test
     void negatedConceptsAreExcluded() {
         FieldQuery q = query("invoice_date", "date", "The date the invoice was issued, not the due date.");
         assertThat(q.negated()).contains("due_date");
@@ -101,6 +117,8 @@ class FieldQueryTest {
             Código de cliente:   | account_number
             Factuurdatum         | issue_date
             Totaal te betalen    | amount_due
+            Bruttoentgelt        | gross_pay
+            Überweisungsbetrag   | net_pay
             """)
     void matchesLabelsInSixLanguages(String label, String concept) {
         LabelMatch match = lexicon.match(Tokenizer.tokens(label));

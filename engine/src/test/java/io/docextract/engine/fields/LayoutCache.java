@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Layouts of corpus documents, read once and kept as JSON outside the repository: OCR takes
  * seconds per page and the corpus tools re-run field finding many times over the same layouts.
- * Delete the folder after the document reader changes.
+ * Delete the folder after the document reader changes. With {@code -Ddocextract.layoutCache.cachedOnly=true}
+ * documents not yet in the cache are skipped instead of read (experiments while OCR fills it).
  */
 final class LayoutCache {
 
@@ -23,6 +24,8 @@ final class LayoutCache {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    static final boolean CACHED_ONLY = Boolean.getBoolean("docextract.layoutCache.cachedOnly");
 
     private final DocumentReader reader = new DocumentReader(EngineOptions.defaults());
 
@@ -32,6 +35,9 @@ final class LayoutCache {
         try {
             if (Files.exists(cached)) {
                 return JSON.readValue(cached.toFile(), Layout.class);
+            }
+            if (CACHED_ONLY) {
+                return null;
             }
             byte[] bytes = Files.readAllBytes(doc.file());
             DocumentFormat format = DocumentFormat.fromMimeType(doc.mimeType()).orElseThrow();
