@@ -256,21 +256,14 @@ final class CandidateFinder {
                     out.add(new Candidate(
                             text, text, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
                 }
+                // The sender's name opening a return address; a name without its registration number.
+                int sender = DocumentIndex.senderNameEnd(line, segment);
+                if (sender > 0) {
+                    opening(line, segment, sender).ifPresent(out::add);
+                }
                 int nameEnd = withoutRegistrationTail(line, segment.from(), segment.to());
                 if (nameEnd < segment.to()) {
-                    String name = cleanText(line.textOf(segment.from(), nameEnd));
-                    if (hasLetter(name)) {
-                        out.add(new Candidate(
-                                name,
-                                name,
-                                line,
-                                segment.from(),
-                                nameEnd,
-                                line.boxOf(segment.from(), nameEnd),
-                                1.0,
-                                Source.SEGMENT,
-                                1));
-                    }
+                    opening(line, segment, nameEnd).ifPresent(out::add);
                 }
                 int split = labelEnd(line, segment);
                 if (split > segment.from() && split < segment.to()) {
@@ -281,6 +274,16 @@ final class CandidateFinder {
             }
         }
         return out;
+    }
+
+    /** The words opening a segment up to {@code end}, as a candidate of their own; empty without letters. */
+    private static Optional<Candidate> opening(TextLine line, Segment segment, int end) {
+        String name = cleanText(line.textOf(segment.from(), end));
+        if (!hasLetter(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Candidate(
+                name, name, line, segment.from(), end, line.boxOf(segment.from(), end), 1.0, Source.SEGMENT, 1));
     }
 
     /** The text right of a segment's label (from {@code split}), as a candidate of its own; empty when blank. */

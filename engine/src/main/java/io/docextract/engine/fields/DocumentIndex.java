@@ -36,6 +36,7 @@ final class DocumentIndex {
     private final double medianLineHeight;
     private final Party issuer;
     private final boolean creditNote;
+    private final Set<String> senderNames;
 
     DocumentIndex(Layout layout, DocumentContext context, Lexicon lexicon, Party extractorIssuer) {
         this.layout = layout;
@@ -64,6 +65,30 @@ final class DocumentIndex {
                 median(all.stream().mapToDouble(TextLine::height).toArray());
         this.issuer = extractorIssuer != null ? extractorIssuer : issuerFromTitle();
         this.creditNote = titledCreditNote();
+        this.senderNames = senderNames();
+    }
+
+    /** The names that open one-line return addresses ("Bei Spiel GmbH ● Ecke 12 ● …"), folded. */
+    private Set<String> senderNames() {
+        Set<String> names = new HashSet<>();
+        for (TextLine line : lines) {
+            for (Segment segment : line.segments()) {
+                int end = senderNameEnd(line, segment);
+                if (end > 0) {
+                    names.add(Tokenizer.fold(line.textOf(segment.from(), end)).strip());
+                }
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    /**
+     * Whether a text is the name a return address gives for the sender: wherever else it is
+     * printed (a letterhead, a footer) it names the issuer.
+     */
+    boolean isSenderName(String text) {
+        return !senderNames.isEmpty()
+                && senderNames.contains(Tokenizer.fold(text).strip());
     }
 
     private TextLine build(int index, Page page, int pageIndex, Line printed) {
@@ -400,6 +425,10 @@ final class DocumentIndex {
         for (Segment segment : line.segments()) {
             if (segment.box().x1() <= box.x0() + 1e-6 || overlapsColumn(segment.box(), box)) {
                 Party p = partyOf(segment.label());
+                if (p == null) {
+                    // "N° TVA client", "Customer VAT no.": the label's other words say whose it is.
+                    p = partyOf(lexicon.besideBest(segment.tokens()));
+                }
                 if (p != null) {
                     own = p;
                 }
@@ -407,6 +436,11 @@ final class DocumentIndex {
         }
         if (own != null) {
             return own;
+        }
+        for (Segment segment : line.segments()) {
+            if (overlapsColumn(segment.box(), box) && senderNameEnd(line, segment) > 0) {
+                return issuer;
+            }
         }
         double lastTop = line.box().y0();
         for (int i = line.pageIndex() - 1, n = 0; i >= 0 && n < 8; i--, n++) {
@@ -416,6 +450,10 @@ final class DocumentIndex {
             }
             for (Segment segment : above.segments()) {
                 if (overlapsColumn(segment.box(), box) || Math.abs(segment.box().x0() - box.x0()) < 0.03) {
+                    if (senderNameEnd(above, segment) > 0) {
+                        // The window address under the sender's one-line return address.
+                        return issuer == Party.BUYER ? Party.SELLER : Party.BUYER;
+                    }
                     Party p = partyOf(segment.label());
                     if (p != null && segment.label().coverage() >= 0.5) {
                         return p;
@@ -426,6 +464,59 @@ final class DocumentIndex {
         }
         return null;
     }
+
+    /**
+     * Where the sender's name ends in a one-line return address ("Bei Spiel GmbH ● Ecke 12 ● 12345
+     * Stadthausen", "ACME AG - Uferweg 4 - D-63571 Gelnhausen"): the first of three or more parts
+     * between separator words, letters only, with a postal code in a later part; -1 for any other
+     * segment. Such a line sits above the recipient's window address and names the issuer.
+     */
+    static int senderNameEnd(TextLine line, Segment segment) {
+        List<Segment> segments = line.segments();
+        int index = segments.indexOf(segment);
+        // Small return-address type splits into segments at its separators: follow the chain.
+        if (index > 0 && joinedBySeparator(line, segments.get(index - 1), segment)) {
+            return -1;
+        }
+        int to = segment.to();
+        for (int k = index + 1;
+                k < segments.size() && joinedBySeparator(line, segments.get(k - 1), segments.get(k));
+                k++) {
+            to = segments.get(k).to();
+        }
+        int parts = 1;
+        int nameEnd = -1;
+        boolean postcode = false;
+        for (int i = segment.from(); i < to; i++) {
+            String word = line.words().get(i).text();
+            if (SENDER_SEPARATORS.contains(word)) {
+                if (nameEnd < 0) {
+                    nameEnd = i;
+                }
+                parts++;
+            } else if (nameEnd >= 0 && POSTAL_CODE.matcher(word).matches()) {
+                postcode = true;
+            }
+        }
+        if (parts < 3 || !postcode || nameEnd <= segment.from()) {
+            return -1;
+        }
+        for (int i = segment.from(); i < nameEnd; i++) {
+            if (hasDigit(line.words().get(i).text())) {
+                return -1;
+            }
+        }
+        return nameEnd;
+    }
+
+    private static boolean joinedBySeparator(TextLine line, Segment left, Segment right) {
+        return SENDER_SEPARATORS.contains(line.words().get(left.to() - 1).text())
+                || SENDER_SEPARATORS.contains(line.words().get(right.from()).text());
+    }
+
+    private static final Set<String> SENDER_SEPARATORS = Set.of("●", "•", "·", "|", "-", "–", "—", "/");
+    private static final java.util.regex.Pattern POSTAL_CODE =
+            java.util.regex.Pattern.compile("(?:[A-Z]{1,2}-)?\\d{4,5},?");
 
     private Party partyOf(LabelMatch match) {
         for (String concept : match.concepts()) {

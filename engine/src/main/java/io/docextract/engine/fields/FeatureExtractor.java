@@ -145,6 +145,9 @@ final class FeatureExtractor {
             amountFeatures(x, v);
         }
         Party party = doc.blockParty(line, c.box());
+        if (party == null && doc.isSenderName(c.text())) {
+            party = doc.issuer();
+        }
         Party.Role role = party == null ? Party.Role.NONE : party.roleOn(doc.issuer());
         if (party == Party.EMPLOYEE) {
             role = Party.Role.RECIPIENT;

@@ -143,6 +143,26 @@ final class Lexicon {
         return new LabelMatch(bestConcepts, Math.min(1.0, best / (double) wordTokens), best, wordTokens);
     }
 
+    /**
+     * What the words beside a label's best phrase name: "client" in "N° TVA client", where the
+     * best phrase "no tva" names the VAT id and the rest says whose.
+     */
+    LabelMatch besideBest(List<String> tokens) {
+        LabelMatch best = match(tokens);
+        if (best.isEmpty()) {
+            return LabelMatch.NONE;
+        }
+        int n = best.matchedTokens();
+        for (int i = 0; i + n <= tokens.size(); i++) {
+            List<String> window = tokens.subList(i, i + n);
+            if (match(window).matchedTokens() == n) {
+                LabelMatch before = match(tokens.subList(0, i));
+                return before.isEmpty() ? match(tokens.subList(i + n, tokens.size())) : before;
+            }
+        }
+        return LabelMatch.NONE;
+    }
+
     /** Every concept with at least one phrase fully inside the tokens (in order), for descriptions. */
     Set<String> mentioned(List<String> tokens) {
         Set<String> out = new HashSet<>();

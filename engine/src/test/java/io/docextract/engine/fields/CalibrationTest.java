@@ -55,6 +55,21 @@ class CalibrationTest {
     }
 
     @Test
+    void anAllRightBlockIsFlatDownToItsLowestScore() {
+        List<ScoringModelFit.Pick> picks = new ArrayList<>();
+        picks.add(new ScoringModelFit.Pick(FieldKind.CURRENCY_CODE, 0.0, false));
+        picks.add(new ScoringModelFit.Pick(FieldKind.CURRENCY_CODE, 0.01, false));
+        for (int i = 0; i < 40; i++) {
+            picks.add(new ScoringModelFit.Pick(FieldKind.CURRENCY_CODE, 0.1 + i * 0.02, true));
+        }
+        Calibration.Curve curve = ScoringModelFit.isotonic(picks);
+
+        assertThat(curve.apply(0.1)).isGreaterThan(0.95);
+        assertThat(curve.apply(0.5)).isEqualTo(curve.apply(0.1));
+        assertThat(curve.apply(0.0)).isLessThan(0.3);
+    }
+
+    @Test
     void choiceProbabilitiesLeaveRoomForNoneOfThem() {
         double[] p = ScoringModel.choiceProbabilities(new double[] {2, 0, -1});
         assertThat(p[0]).isGreaterThan(p[1]).isGreaterThan(p[2]);

@@ -113,4 +113,35 @@ class DocumentIndexTest {
         DocumentIndex index = index(line("A total of 12.00", 5.0, 8.0));
         assertThat(index.lines().getFirst().words()).hasSize(4);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Bei Spiel GmbH ● Ecke 12 ● 12345 Stadthausen                 | Bei Spiel GmbH
+            ACME AG - Uferweg 40-42 - D-63571 Gelnhausen                 | ACME AG
+            Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène | Au bon moulin SARL
+            Total - 12,00 - 14,00                                         | -
+            Paris - Lyon - Marseille                                      | -
+            """)
+    void aOneLineReturnAddressNamesTheSender(String spec, String name) {
+        DocumentIndex index = index(line(spec.strip(), 5.0, 8.0));
+        TextLine line = index.lines().getFirst();
+        int end = DocumentIndex.senderNameEnd(line, line.segments().getFirst());
+        assertThat(end > 0 ? line.textOf(0, end) : null).isEqualTo(name);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReturnAddressInSmallTypeSplitAtItsSeparatorsIsStillOne() {
+        // Glyphs 3 pt high: every gap around a separator is wider than a line height.
+        DocumentIndex index = index(line("Bei Spiel GmbH   ●   Ecke 12   ●   12345 Stadthausen", 4.0, 3.0));
+        TextLine line = index.lines().getFirst();
+        assertThat(line.segments()).hasSizeGreaterThan(1);
+        assertThat(line.textOf(
+                        0, DocumentIndex.senderNameEnd(line, line.segments().getFirst())))
+                .isEqualTo("Bei Spiel GmbH");
+        assertThat(index.isSenderName("Bei Spiel GmbH")).isTrue();
+        assertThat(index.isSenderName("Ecke 12")).isFalse();
+        for (Segment later : line.segments().subList(1, line.segments().size())) {
+            assertThat(DocumentIndex.senderNameEnd(line, later)).isNegative();
+        }
+    }
 }

@@ -31,13 +31,25 @@ final class ExpectedValueMatcher {
         };
     }
 
+    /** evaluate.py's ID_NAMES and looks_like_id. */
     static boolean isIdName(String name) {
-        return name.endsWith("_number")
+        return ID_NAMES.contains(name)
                 || name.endsWith("_id")
-                || name.equals("iban")
-                || name.equals("bic")
-                || name.endsWith("_no");
+                || name.endsWith("_number")
+                || name.endsWith("_iban")
+                || name.endsWith("_bic");
     }
+
+    private static final java.util.Set<String> ID_NAMES = java.util.Set.of(
+            "invoice_number",
+            "iban",
+            "bic",
+            "document_number",
+            "receipt_number",
+            "order_number",
+            "po_number",
+            "account_number",
+            "reference_number");
 
     static boolean matches(String rule, Object expected, Object returned) {
         if (returned == null || expected == null) {
@@ -49,43 +61,76 @@ final class ExpectedValueMatcher {
                 BigDecimal r = number(returned);
                 yield e != null && r != null && e.subtract(r).abs().doubleValue() < 0.005;
             }
-            case "date" -> expected.toString().equals(returned.toString());
-            case "id" -> id(expected.toString()).equals(id(returned.toString()));
-            case "email" ->
-                expected.toString()
-                        .strip()
-                        .toLowerCase(Locale.ROOT)
-                        .equals(returned.toString().strip().toLowerCase(Locale.ROOT));
-            case "phone" -> {
-                String e = expected.toString().replaceAll("\\D", "");
-                String r = returned.toString().replaceAll("\\D", "");
-                yield e.equals(r)
-                        || e.length() >= 9
-                                && r.length() >= 9
-                                && e.substring(e.length() - 9).equals(r.substring(r.length() - 9));
+            case "date" ->
+                returned instanceof String r
+                        && r.strip().equals(asText(expected).strip());
+            case "id" -> {
+                String e = id(asText(expected));
+                yield !e.isEmpty() && e.equals(id(asText(returned)));
             }
-            case "url" -> url(expected.toString()).equals(url(returned.toString()));
-            case "boolean" -> truth(expected) == truth(returned);
-            default -> text(expected.toString()).equals(text(returned.toString()));
+            case "email" -> email(asText(expected)).equals(email(asText(returned)));
+            case "phone" -> {
+                String e = asText(expected).replaceAll("\\D", "");
+                String r = asText(returned).replaceAll("\\D", "");
+                yield !e.isEmpty()
+                        && (e.equals(r)
+                                || e.length() >= 9
+                                        && r.length() >= 9
+                                        && e.substring(e.length() - 9).equals(r.substring(r.length() - 9)));
+            }
+            case "url" -> url(asText(expected)).equals(url(asText(returned)));
+            case "boolean" -> truth(returned) != null && truth(returned).equals(truth(expected));
+            default -> text(asText(expected)).equals(text(asText(returned)));
         };
     }
 
+    /** evaluate.py's to_text: a whole float without its ".0" (319.0 is "319"). */
+    private static String asText(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return Long.toString(d.longValue());
+        }
+        return value.toString();
+    }
+
+    private static String email(String s) {
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        return t.startsWith("mailto:") ? t.substring(7) : t;
+    }
+
+    /** evaluate.py's to_number: the right-most separator is decimal unless it groups thousands. */
     static BigDecimal number(Object value) {
+        if (value instanceof Boolean) {
+            return null;
+        }
         if (value instanceof BigDecimal b) {
             return b;
         }
         if (value instanceof Number n) {
             return new BigDecimal(n.toString());
         }
-        String s = value.toString().replaceAll("[^0-9.,()-]", "");
-        boolean negative = s.startsWith("(") || s.startsWith("-");
-        s = s.replaceAll("[()-]", "");
-        int dot = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
-        if (dot >= 0) {
-            s = s.substring(0, dot).replaceAll("[.,]", "") + "." + s.substring(dot + 1);
+        String s = Normalizer.normalize(value.toString(), Normalizer.Form.NFKC)
+                .strip()
+                .replace('\u2212', '-');
+        java.util.regex.Matcher digit = java.util.regex.Pattern.compile("\\d").matcher(s);
+        if (!digit.find()) {
+            return null;
+        }
+        String head = s.substring(0, digit.start());
+        boolean negative = head.contains("-") || s.endsWith("-") || s.startsWith("(") && s.endsWith(")");
+        String core = s.replaceAll("[^\\d.,]", "");
+        if (core.contains(".") && core.contains(",")) {
+            boolean dotDecimal = core.lastIndexOf('.') > core.lastIndexOf(',');
+            core = dotDecimal ? core.replace(",", "") : core.replace(".", "").replace(',', '.');
+        } else if (core.contains(",")) {
+            String[] parts = core.split(",", -1);
+            core = parts.length > 2 || parts[parts.length - 1].length() == 3
+                    ? core.replace(",", "")
+                    : core.replace(',', '.');
+        } else if (core.indexOf('.') != core.lastIndexOf('.')) {
+            core = core.replace(".", "");
         }
         try {
-            BigDecimal b = new BigDecimal(s);
+            BigDecimal b = new BigDecimal(core);
             return negative ? b.negate() : b;
         } catch (NumberFormatException e) {
             return null;
@@ -93,29 +138,39 @@ final class ExpectedValueMatcher {
     }
 
     static String id(String s) {
-        return s.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return Normalizer.normalize(s, Normalizer.Form.NFKC)
+                .toUpperCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
+    /** evaluate.py's norm_text: NFKC, case folded, whitespace collapsed, end punctuation stripped. */
     static String text(String s) {
         String t = Normalizer.normalize(s, Normalizer.Form.NFKC)
+                .toUpperCase(Locale.ROOT)
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ")
                 .strip();
-        t = t.replaceAll("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$", "");
-        return t;
+        return t.replaceAll("^[\\p{P}\\p{S}\\p{Z}\\s]+|[\\p{P}\\p{S}\\p{Z}\\s]+$", "");
     }
 
     private static String url(String s) {
-        String t = s.toLowerCase(Locale.ROOT)
-                .strip()
-                .replaceFirst("^[a-z]+://", "")
-                .replaceFirst("^www\\.", "");
-        return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+        String t = text(s).replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("^www\\.", "");
+        while (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return text(t);
     }
 
-    private static boolean truth(Object v) {
-        String s = v.toString().toLowerCase(Locale.ROOT);
-        return s.equals("true") || s.equals("yes") || s.equals("1");
+    /** evaluate.py's to_bool: null for anything but the yes/no words. */
+    private static Boolean truth(Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return switch (text(asText(v))) {
+            case "true", "yes", "1" -> Boolean.TRUE;
+            case "false", "no", "0" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     /** Cell F1 counts: matched cells, returned non-null cells, labelled cells (greedy pairing). */

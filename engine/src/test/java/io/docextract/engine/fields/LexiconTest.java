@@ -38,9 +38,33 @@ class LexiconTest {
             Avoir                      | title_credit
             Gutschrift                 | title_credit
             Credit note                | title_credit
+            Exclusief BTW              | subtotal
+            VAT total                  | tax
+            Please remit until         | due_date
+            Bitte überweisen Sie bis zum | due_date
+            Zahlbar innerhalb 30 Tagen | due_date
+            Booking ID                 | document_number
+            Handelsrechnung Nr.        | document_number
+            Facture                    | document_number
             """)
     void labelsNameTheirConcept(String label, String concept) {
         assertThat(lexicon.match(Tokenizer.tokens(label)).concepts()).contains(concept.strip());
+    }
+
+    @ParameterizedTest(name = "beside the best phrase of {0}: {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            N° TVA client              | buyer
+            Customer VAT number        | buyer
+            VAT number                 | -
+            Customer service           | -
+            """)
+    void wordsBesideTheBestPhraseSayWhose(String label, String concept) {
+        LabelMatch beside = lexicon.besideBest(Tokenizer.tokens(label));
+        if (concept == null) {
+            assertThat(beside.concepts()).doesNotContain("buyer", "seller");
+        } else {
+            assertThat(beside.concepts()).contains(concept);
+        }
     }
 
     @ParameterizedTest(name = "{0} does not name {1}")

@@ -328,37 +328,42 @@ public final class ScoringModelFit {
         return isotonic(picks);
     }
 
-    /** Pool-adjacent-violators on (score, right), knots at each block's mean score. */
+    /**
+     * Pool-adjacent-violators on (score, right), a flat step over each block's scores (knots at its
+     * lowest and highest score) joined linearly to the next. Knots at block means instead pulled
+     * every pick below the mean of a large all-right block towards the block under it: currency
+     * picks, right 22 times in 22, were reported at 0.72.
+     */
     static Calibration.Curve isotonic(List<Pick> picks) {
         List<Pick> sorted = new ArrayList<>(picks);
         sorted.sort((a, b) -> Double.compare(a.score(), b.score()));
-        List<double[]> blocks = new ArrayList<>(); // {sumScore, sumRight, count}
+        List<double[]> blocks = new ArrayList<>(); // {minScore, maxScore, sumRight, count}
         for (Pick p : sorted) {
-            blocks.add(new double[] {p.score(), p.right() ? 1 : 0, 1});
+            blocks.add(new double[] {p.score(), p.score(), p.right() ? 1 : 0, 1});
             while (blocks.size() > 1) {
                 double[] last = blocks.getLast();
                 double[] prev = blocks.get(blocks.size() - 2);
-                if (prev[1] / prev[2] < last[1] / last[2]) {
+                if (prev[2] / prev[3] < last[2] / last[3]) {
                     break;
                 }
-                prev[0] += last[0];
-                prev[1] += last[1];
+                prev[1] = last[1];
                 prev[2] += last[2];
+                prev[3] += last[3];
                 blocks.removeLast();
             }
         }
-        double[] s = new double[blocks.size()];
-        double[] y = new double[blocks.size()];
-        for (int i = 0; i < blocks.size(); i++) {
-            double[] b = blocks.get(i);
-            s[i] = b[0] / b[2];
+        List<double[]> knots = new ArrayList<>();
+        double previous = 0;
+        for (double[] b : blocks) {
             // A light prior towards 1/2 keeps tiny blocks from claiming certainty.
-            y[i] = (b[1] + 0.5) / (b[2] + 1);
+            double y = Math.max(previous, (b[2] + 0.5) / (b[3] + 1));
+            previous = y;
+            knots.add(new double[] {b[0], y});
+            if (b[1] > b[0]) {
+                knots.add(new double[] {b[1], y});
+            }
         }
-        for (int i = 1; i < y.length; i++) {
-            y[i] = Math.max(y[i], y[i - 1]);
-        }
-        return new Calibration.Curve(s, y);
+        return Calibration.curve(knots);
     }
 
     static String reliability(String title, List<Pick> picks, Calibration calibration) {
