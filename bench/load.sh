@@ -24,15 +24,29 @@ base64 -w0 "$DATA/doc.txt" > "$DATA/doc.b64"
 export KEY EXTRACTOR DOC_B64="$DATA/doc.b64"
 JOB=$(curl -sf "localhost:$PORT/v1/documents?limit=1&status=completed" -H "Authorization: Bearer $KEY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobs"][0]["id"])')
 
+# Each run also prints the server's CPU time per request (user + system, from /proc): on a machine
+# shared with other work it moves far less than requests/s, and the load average says how shared.
+TICKS="$(getconf CLK_TCK)"
+cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+report() { # CPU ticks before the run; wrk's output on stdin
+  local before=$1 out requests
+  out="$(cat)"
+  echo "$out" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" | sed 's/^/   /'
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  awk -v ticks="$(( $(cpu) - before ))" -v hz="$TICKS" -v n="${requests:-0}" -v loadavg="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN { if (n > 0) printf "   server CPU per request: %.2f ms   (load average %s)\n", ticks * 1000 / hz / n, loadavg }'
+}
 run() { # name, wrk args...
-  local name=$1; shift
+  local name=$1 before; shift
   echo "== $name"
-  wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" | sed 's/^/   /'
+  before=$(cpu)
+  wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" | report "$before"
 }
 alone() { # name, wrk args...: one connection, so the latency of a request with the server to itself
-  local name=$1; shift
+  local name=$1 before; shift
   echo "== $name, one connection"
-  wrk -t1 -c1 -d15s --latency "$@" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" | sed 's/^/   /'
+  before=$(cpu)
+  wrk -t1 -c1 -d15s --latency "$@" | report "$before"
 }
 run "filtered list (status=completed, metadata[customer_id], limit=50) with $JOBS jobs" -s "$ROOT/bench/get.lua" \
   "http://localhost:$PORT/v1/documents?status=completed&metadata%5Bcustomer_id%5D=cust_7&limit=50"
