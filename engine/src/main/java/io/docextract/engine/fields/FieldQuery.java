@@ -4,6 +4,7 @@ import io.docextract.engine.FieldSpec;
 import io.docextract.engine.FieldType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,8 +96,12 @@ public record FieldQuery(
         Party party = bestParty(raw, lexicon);
         FieldKind kind = kindOf(field, nameTokens, raw, lexicon);
         Map<String, Double> weights = sharpen(raw, lexicon, kind);
+        // Other concepts keep their weight (an "Invoice" label near a date says something), but
+        // the field is about a concept that can hold its kind of value.
         String top = weights.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
+                .max(Comparator.<Map.Entry<String, Double>, Boolean>comparing(
+                                e -> holds(lexicon.concept(e.getKey()), kind))
+                        .thenComparing(Map.Entry.comparingByValue()))
                 .map(Map.Entry::getKey)
                 .orElse(null);
         String related = top == null ? null : lexicon.concept(top).tag("related");
@@ -266,6 +271,27 @@ public record FieldQuery(
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a concept can be what a field of this kind is about: a date field described as "Date
+     * by which to pay" is not about the amount due, though "pay" names it. Only the typed kinds
+     * are checked; a text field may be about anything.
+     */
+    private static boolean holds(Concept concept, FieldKind kind) {
+        String conceptKind = concept.tag("kind");
+        if (conceptKind == null) {
+            return true;
+        }
+        return switch (kind) {
+            case DATE -> conceptKind.equals("date");
+            case AMOUNT -> conceptKind.equals("amount") || conceptKind.equals("number");
+            // Identifiers are often typed as numbers ("account_number": number).
+            case NUMBER -> conceptKind.equals("amount") || conceptKind.equals("number") || conceptKind.equals("id");
+            case EMAIL -> conceptKind.equals("email");
+            case PHONE -> conceptKind.equals("phone");
+            default -> true;
+        };
     }
 
     private static int rangeOf(List<String> nameTokens) {

@@ -25,6 +25,11 @@ class FieldQueryTest {
             po_number        | text     | The customer's purchase order number.    | order_number    | IDENTIFIER
             invoice_date     | date     | Date the invoice was issued.             | issue_date      | DATE
             due_date         | date     | Date by which the invoice must be paid.  | due_date        | DATE
+            due_date         | date     | Date by which to pay                     | due_date        | DATE
+            doc_date         | date     | Date of the document                     | issue_date      | DATE
+            tip              | currency | Gratuity added by the customer           | tip             | AMOUNT
+            shipping_cost    | currency | Shipping and handling charged            | shipping        | AMOUNT
+            payment_method   | text     | How the purchase was paid                | payment_method  | TEXT
             delivery_date    | date     | Requested delivery date.                 | delivery_date   | DATE
             total_amount     | currency | Total including tax.                     | total           | AMOUNT
             subtotal_amount  | currency | Total before tax.                        | subtotal        | AMOUNT
