@@ -19,9 +19,10 @@ import java.util.Optional;
  * fields as it lost and cost a second reading of every such page (docs/extraction.md, "OCR").
  *
  * <p>A noisy page in the first language (mean word confidence below {@link #NOISY}, as most
- * photographed till receipts) is read again with every configured language instead: with several languages Tesseract retries
- * each doubtful word with the other models and keeps the best reading; English alone lost 0.06
- * of field accuracy on the sroie receipts (0.531 → 0.469, see docs/extraction.md).
+ * photographed till receipts) is read again with every configured language instead: with several
+ * languages Tesseract retries each doubtful word with the other models and keeps the best
+ * reading; English alone lost 0.06 of field accuracy on the sroie receipts (0.531 → 0.469, see
+ * docs/extraction.md).
  *
  * @param first the {@code -l} argument of the first reading
  * @param all every configured language, the {@code -l} argument for noisy pages
