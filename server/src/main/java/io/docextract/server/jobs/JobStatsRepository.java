@@ -79,23 +79,96 @@ public class JobStatsRepository {
     }
 
     /**
-     * The processing times of completed jobs at the given 1-based ranks in ascending order, by
-     * rank (one sort for all of them).
+     * The same figures from the hourly roll-up ({@code job_stats_hourly}), for jobs created in the
+     * UTC hours {@code [fromHour, toHour)} (null: unbounded). Only organization, mode and
+     * extractor may be filtered.
      */
-    public Map<Long, Long> processingTimesAtRanks(JobFilter filter, List<Long> ranks) {
-        JobConditions where = JobConditions.of(filter);
-        where.params().addAll(ranks);
-        Map<Long, Long> values = new LinkedHashMap<>();
-        jdbc.sql("SELECT rank, elapsed FROM (SELECT " + ELAPSED + " AS elapsed, ROW_NUMBER() OVER (ORDER BY "
-                        + ELAPSED + ") AS rank FROM " + where.from() + " WHERE " + where.sql()
-                        + " AND status = 'completed' AND started_at IS NOT NULL AND completed_at IS NOT NULL) r"
-                        + " WHERE rank IN (" + String.join(", ", java.util.Collections.nCopies(ranks.size(), "?"))
-                        + ")")
+    public List<ExtractorTotals> hourlyTotalsByExtractor(JobFilter filter, Long fromHour, Long toHour) {
+        HourlyConditions where = HourlyConditions.of(filter, fromHour, toHour);
+        return jdbc.sql("SELECT s.*, e.name FROM (SELECT extractor_id, SUM(jobs) AS total,"
+                        + " COALESCE(SUM(jobs) FILTER (WHERE status = 'completed'), 0) AS completed,"
+                        + " COALESCE(SUM(jobs) FILTER (WHERE status = 'failed'), 0) AS failed,"
+                        + " COALESCE(SUM(jobs) FILTER (WHERE status = 'queued'), 0) AS queued,"
+                        + " COALESCE(SUM(jobs) FILTER (WHERE status = 'processing'), 0) AS processing,"
+                        + " COALESCE(SUM(timed) FILTER (WHERE status = 'completed'), 0) AS timed,"
+                        + " COALESCE(SUM(elapsed_ms) FILTER (WHERE status = 'completed'), 0) AS elapsed,"
+                        + " COALESCE(SUM(rated) FILTER (WHERE status = 'completed'), 0) AS rated,"
+                        + " COALESCE(SUM(confidence) FILTER (WHERE status = 'completed'), 0) AS confidence,"
+                        + " SUM(credits) AS credits, SUM(pages) AS pages"
+                        + " FROM job_stats_hourly WHERE " + where.sql() + " GROUP BY extractor_id) s"
+                        + " LEFT JOIN extractors e ON e.id = s.extractor_id")
+                .params(where.params())
+                .query((rs, row) -> new ExtractorTotals(
+                        rs.getString("extractor_id"),
+                        rs.getString("name"),
+                        rs.getLong("total"),
+                        rs.getLong("completed"),
+                        rs.getLong("failed"),
+                        rs.getLong("queued"),
+                        rs.getLong("processing"),
+                        rs.getLong("timed"),
+                        rs.getDouble("elapsed"),
+                        rs.getLong("rated"),
+                        rs.getDouble("confidence"),
+                        rs.getLong("credits"),
+                        rs.getLong("pages")))
+                .list();
+    }
+
+    /** Failed jobs by error code from the hourly roll-up, for the hours {@code [fromHour, toHour)}. */
+    public Map<String, Long> hourlyByErrorCode(JobFilter filter, Long fromHour, Long toHour) {
+        HourlyConditions where = HourlyConditions.of(filter, fromHour, toHour);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT error_code, SUM(jobs) FROM job_stats_hourly WHERE " + where.sql()
+                        + " AND status = 'failed' AND error_code <> '' GROUP BY error_code")
                 .params(where.params())
                 .query(rs -> {
-                    values.put(rs.getLong(1), rs.getLong(2));
+                    counts.put(rs.getString(1), rs.getLong(2));
                 });
-        return values;
+        return counts;
+    }
+
+    /** The WHERE clause of the roll-up for a filter and a range of hours. */
+    private record HourlyConditions(String sql, List<Object> params) {
+
+        static HourlyConditions of(JobFilter filter, Long fromHour, Long toHour) {
+            if (!filter.statuses().isEmpty() || !filter.metadata().isEmpty() || filter.minConfidence() != null) {
+                throw new IllegalArgumentException("the roll-up has no statuses, metadata or confidences to filter");
+            }
+            StringBuilder sql = new StringBuilder("org_id = ? AND test_mode = ?");
+            List<Object> params = new ArrayList<>(List.of(filter.orgId(), filter.testMode() ? 1 : 0));
+            if (filter.extractorId() != null) {
+                sql.append(" AND extractor_id = ?");
+                params.add(filter.extractorId());
+            }
+            if (fromHour != null) {
+                sql.append(" AND hour >= ?");
+                params.add(fromHour);
+            }
+            if (toHour != null) {
+                sql.append(" AND hour < ?");
+                params.add(toHour);
+            }
+            return new HourlyConditions(sql.toString(), params);
+        }
+    }
+
+    /**
+     * The processing time of the completed job at a 1-based rank in ascending order, of
+     * {@code count} timed ones. The sort keeps only the rows up to the rank, counted from the
+     * nearer end (a 95th percentile keeps 5 % of them).
+     */
+    public Long processingTimeAtRank(JobFilter filter, long rank, long count) {
+        JobConditions where = JobConditions.of(filter);
+        boolean fromTop = rank > count / 2;
+        where.params().add(fromTop ? count - rank : rank - 1);
+        return jdbc.sql("SELECT " + ELAPSED + " AS elapsed FROM " + where.from() + " WHERE " + where.sql()
+                        + " AND status = 'completed' AND started_at IS NOT NULL AND completed_at IS NOT NULL"
+                        + " ORDER BY elapsed " + (fromTop ? "DESC" : "ASC") + " LIMIT 1 OFFSET ?")
+                .params(where.params())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /** Failed jobs by their error code, most frequent first. */
