@@ -154,17 +154,70 @@ public class JobStatsRepository {
     }
 
     /**
-     * The processing time of the completed job at a 1-based rank in ascending order, of
-     * {@code count} timed ones. The sort keeps only the rows up to the rank, counted from the
-     * nearer end (a 95th percentile keeps 5 % of them).
+     * The bucket of a processing time in the {@code job_times_daily} histogram: its lower bound,
+     * the time rounded down to 1 ms below 100 ms, 10 ms below 1 s, 100 ms below 10 s, 1 s below
+     * 100 s and 10 s above (as migration V50 computes it).
      */
-    public Long processingTimeAtRank(JobFilter filter, long rank, long count) {
+    private static final String TIME_BUCKET = "CASE WHEN " + ELAPSED + " < 100 THEN " + ELAPSED
+            + " WHEN " + ELAPSED + " < 1000 THEN " + ELAPSED + " - " + ELAPSED + " % 10"
+            + " WHEN " + ELAPSED + " < 10000 THEN " + ELAPSED + " - " + ELAPSED + " % 100"
+            + " WHEN " + ELAPSED + " < 100000 THEN " + ELAPSED + " - " + ELAPSED + " % 1000"
+            + " ELSE " + ELAPSED + " - " + ELAPSED + " % 10000 END";
+
+    /** The first time past a bucket (see {@link #TIME_BUCKET}). */
+    static long bucketEnd(long bucket) {
+        long width = bucket < 100 ? 1 : bucket < 1000 ? 10 : bucket < 10_000 ? 100 : bucket < 100_000 ? 1000 : 10_000;
+        return bucket + width;
+    }
+
+    /** Completed jobs per processing-time bucket from the daily histogram, days {@code [fromDay, toDay)}. */
+    public Map<Long, Long> dailyTimeHistogram(JobFilter filter, Long fromDay, Long toDay) {
+        StringBuilder sql =
+                new StringBuilder("SELECT bucket, SUM(jobs) FROM job_times_daily WHERE org_id = ? AND test_mode = ?");
+        List<Object> params = new ArrayList<>(List.of(filter.orgId(), filter.testMode() ? 1 : 0));
+        if (filter.extractorId() != null) {
+            sql.append(" AND extractor_id = ?");
+            params.add(filter.extractorId());
+        }
+        if (fromDay != null) {
+            sql.append(" AND day >= ?");
+            params.add(fromDay);
+        }
+        if (toDay != null) {
+            sql.append(" AND day < ?");
+            params.add(toDay);
+        }
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql + " GROUP BY bucket").params(params).query(rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /** Completed jobs per processing-time bucket, read from the jobs (for partial days). */
+    public Map<Long, Long> timeHistogram(JobFilter filter) {
         JobConditions where = JobConditions.of(filter);
-        boolean fromTop = rank > count / 2;
-        where.params().add(fromTop ? count - rank : rank - 1);
-        return jdbc.sql("SELECT " + ELAPSED + " AS elapsed FROM " + where.from() + " WHERE " + where.sql()
-                        + " AND status = 'completed' AND started_at IS NOT NULL AND completed_at IS NOT NULL"
-                        + " ORDER BY elapsed " + (fromTop ? "DESC" : "ASC") + " LIMIT 1 OFFSET ?")
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + TIME_BUCKET + " AS bucket, COUNT(*) FROM " + where.from() + " WHERE " + where.sql()
+                        + " AND status = 'completed' AND " + ELAPSED + " IS NOT NULL GROUP BY 1")
+                .params(where.params())
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /**
+     * The processing time at a 1-based rank among the matching completed jobs whose times fall in
+     * {@code [from, to)}, read in time order from the index {@code jobs_completed_times} (only
+     * that bucket's jobs, of any date, are visited).
+     */
+    public Long processingTimeAtRank(JobFilter filter, long from, long to, long rank) {
+        JobConditions where = JobConditions.of(filter);
+        where.params().addAll(List.of(from, to, rank - 1));
+        return jdbc.sql("SELECT " + ELAPSED + " FROM " + where.from() + " WHERE " + where.sql()
+                        + " AND status = 'completed' AND " + ELAPSED + " >= ? AND " + ELAPSED + " < ?"
+                        + " ORDER BY " + ELAPSED + " LIMIT 1 OFFSET ?")
                 .params(where.params())
                 .query(Long.class)
                 .optional()

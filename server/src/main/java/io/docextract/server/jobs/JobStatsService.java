@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -114,8 +115,9 @@ public class JobStatsService {
         Long p50 = null;
         Long p95 = null;
         if (timed > 0) {
-            p50 = stats.processingTimeAtRank(filter, nearestRank(0.50, timed), timed);
-            p95 = stats.processingTimeAtRank(filter, nearestRank(0.95, timed), timed);
+            NavigableMap<Long, Long> histogram = timeHistogram(filter);
+            p50 = processingTimeAtRank(filter, histogram, nearestRank(0.50, timed));
+            p95 = processingTimeAtRank(filter, histogram, nearestRank(0.95, timed));
         }
         Map<String, Long> byStatus = new LinkedHashMap<>();
         byStatus.put("completed", completed);
@@ -212,6 +214,37 @@ public class JobStatsService {
                 a.confidenceSum() + b.confidenceSum(),
                 a.credits() + b.credits(),
                 a.pages() + b.pages());
+    }
+
+    /**
+     * Completed jobs per processing-time bucket: whole UTC days from the daily histogram, the
+     * partial days at the ends of the range from the jobs.
+     */
+    private NavigableMap<Long, Long> timeHistogram(JobFilter filter) {
+        TimeSplit days = TimeSplit.of(filter, DAY_MS);
+        NavigableMap<Long, Long> histogram = new TreeMap<>();
+        if (days.hasWholeUnits()) {
+            stats.dailyTimeHistogram(filter, days.first(), days.end())
+                    .forEach((b, n) -> histogram.merge(b, n, Long::sum));
+        }
+        days.edges().forEach(edge -> stats.timeHistogram(edge).forEach((b, n) -> histogram.merge(b, n, Long::sum)));
+        return histogram;
+    }
+
+    /**
+     * The exact processing time at a rank: the histogram names its bucket and its rank there,
+     * and only that bucket's jobs are read.
+     */
+    private Long processingTimeAtRank(JobFilter filter, NavigableMap<Long, Long> histogram, long rank) {
+        long before = 0;
+        for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
+            if (before + bucket.getValue() >= rank) {
+                return stats.processingTimeAtRank(
+                        filter, bucket.getKey(), JobStatsRepository.bucketEnd(bucket.getKey()), rank - before);
+            }
+            before += bucket.getValue();
+        }
+        return null;
     }
 
     /** Failed jobs by error code, most frequent first, from the roll-up and the partial hours. */
