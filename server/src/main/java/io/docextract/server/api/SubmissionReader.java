@@ -72,58 +72,77 @@ public class SubmissionReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");
             }
-            Submission submission = readObject(parser, whole, contentLength);
-            if (parser.nextToken() != null) {
-                throw new ApiException(ErrorCode.INVALID_JSON, "The request body has content after the JSON object.");
-            }
-            return submission;
+            return readObject(parser, whole, contentLength);
         } catch (JacksonException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON.");
         }
     }
 
-    /** Reads the members of the body's object; {@code whole} is the body when it was read whole, else null. */
-    private Submission readObject(JsonParser parser, byte[] whole, long contentLength) {
-        List<Detail> problems = new ArrayList<>();
-        String extractorId = null;
-        byte[] document = null;
-        String mimeType = null;
-        String filename = null;
-        JsonNode metadata = null;
-        String name;
-        while ((name = parser.nextName()) != null) {
-            JsonToken token = parser.nextToken();
-            switch (name) {
-                case "extractor_id" -> extractorId = string(parser, token, name, problems);
-                case "mime_type" -> mimeType = string(parser, token, name, problems);
-                case "filename" -> filename = string(parser, token, name, problems);
-                case "metadata" -> metadata = parser.readValueAsTree();
-                case "document" -> {
-                    if (token == JsonToken.VALUE_STRING) {
-                        document = whole != null ? decodeInPlace(parser, whole) : null;
-                        if (document == null) {
+    /**
+     * Reads the members of the body's object up to the end of the body; {@code whole} is the body
+     * when it was read whole, else null. Once a document is decoded in place, the rest of the
+     * body is read by a parser of its own, so that no parser scans the base64 text (skipping it
+     * cost as much as decoding it).
+     */
+    private Submission readObject(JsonParser first, byte[] whole, long contentLength) {
+        JsonParser parser = first;
+        try {
+            List<Detail> problems = new ArrayList<>();
+            String extractorId = null;
+            byte[] document = null;
+            String mimeType = null;
+            String filename = null;
+            JsonNode metadata = null;
+            String name;
+            while ((name = parser.nextName()) != null) {
+                JsonToken token = parser.nextToken();
+                switch (name) {
+                    case "extractor_id" -> extractorId = string(parser, token, name, problems);
+                    case "mime_type" -> mimeType = string(parser, token, name, problems);
+                    case "filename" -> filename = string(parser, token, name, problems);
+                    case "metadata" -> metadata = parser.readValueAsTree();
+                    case "document" -> {
+                        InPlace inPlace =
+                                token == JsonToken.VALUE_STRING && whole != null ? decodeInPlace(parser, whole) : null;
+                        if (inPlace != null) {
+                            document = inPlace.document();
+                            if (parser != first) {
+                                parser.close();
+                            }
+                            parser = resumeAfter(whole, inPlace.closingQuote());
+                        } else if (token == JsonToken.VALUE_STRING) {
                             document = decode(parser, contentLength);
-                        }
-                    } else {
-                        parser.skipChildren();
-                        if (token != JsonToken.VALUE_NULL) {
-                            problems.add(new Detail("document", "must be a base64 string"));
+                        } else {
+                            parser.skipChildren();
+                            if (token != JsonToken.VALUE_NULL) {
+                                problems.add(new Detail("document", "must be a base64 string"));
+                            }
                         }
                     }
+                    // Unknown members are ignored, as clients may send fields of newer API versions.
+                    default -> parser.skipChildren();
                 }
-                // Unknown members are ignored, as clients may send fields of newer API versions.
-                default -> parser.skipChildren();
+            }
+            if (parser.nextToken() != null) {
+                throw new ApiException(ErrorCode.INVALID_JSON, "The request body has content after the JSON object.");
+            }
+            return new Submission(extractorId, document, mimeType, filename, metadata, false, problems);
+        } finally {
+            if (parser != first) {
+                parser.close();
             }
         }
-        return new Submission(extractorId, document, mimeType, filename, metadata, false, problems);
     }
+
+    /** A document decoded from the body, and where its text ends. */
+    private record InPlace(byte[] document, int closingQuote) {}
 
     /**
      * Decodes the current string token, base64 text in {@code body}, with the JDK's decoder.
      * Null when the text needs the parser's rules (escapes, whitespace, no padding, not base64):
      * the parser then decodes it, or refuses it exactly as it would have.
      */
-    private byte[] decodeInPlace(JsonParser parser, byte[] body) {
+    private InPlace decodeInPlace(JsonParser parser, byte[] body) {
         // The token starts at its opening quote; base64 has no quote, so the next one closes it
         // (an escaped quote leaves a backslash in the text, which the decoder refuses).
         int start = (int) parser.currentTokenLocation().getByteOffset() + 1;
@@ -141,9 +160,28 @@ public class SubmissionReader {
             throw SubmissionService.tooLarge(maxDocumentBytes);
         }
         // The array is exact unless padding shortened the text's estimate.
-        return decoded.remaining() == decoded.array().length
+        byte[] document = decoded.remaining() == decoded.array().length
                 ? decoded.array()
                 : Arrays.copyOf(decoded.array(), decoded.remaining());
+        return new InPlace(document, end);
+    }
+
+    /** Stands in for the members before a document's closing quote: an object with one member. */
+    private static final byte[] RESUMED_OBJECT = "{\"\":null".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A parser of the body after a top-level member's closing quote, positioned as if it were
+     * that member's end: the rest of the object follows ({@code ,"metadata":{...}}}).
+     */
+    private JsonParser resumeAfter(byte[] body, int closingQuote) {
+        int rest = body.length - closingQuote - 1;
+        byte[] resumed = Arrays.copyOf(RESUMED_OBJECT, RESUMED_OBJECT.length + rest);
+        System.arraycopy(body, closingQuote + 1, resumed, RESUMED_OBJECT.length, rest);
+        JsonParser parser = json.createParser(resumed);
+        parser.nextToken(); // {
+        parser.nextName(); // ""
+        parser.nextToken(); // null
+        return parser;
     }
 
     private byte[] decode(JsonParser parser, long contentLength) {

@@ -153,6 +153,8 @@ class DocumentSubmitApiTest extends DocumentApiSupport {
             bad base64         | {"extractor_id":"EXT","document":"%%%not base64","mime_type":"application/pdf"} | 400 | invalid_document_encoding
             not json           | {"extractor_id":                                                              | 400 | invalid_json
             array body         | []                                                                           | 400 | invalid_json
+            content after body | {"extractor_id":"EXT","document":"PDF","mime_type":"application/pdf"} []      | 400 | invalid_json
+            document unclosed  | {"extractor_id":"EXT","mime_type":"application/pdf","document":"PDF"         | 400 | invalid_json
             wrong declared type| {"extractor_id":"EXT","document":"PNG","mime_type":"application/pdf"}         | 400 | mime_type_mismatch
             unsupported type   | {"extractor_id":"EXT","document":"PDF","mime_type":"application/zip"}         | 415 | unsupported_file_type
             unknown extractor  | {"extractor_id":"ext_nope","document":"PDF","mime_type":"application/pdf"}    | 404 | extractor_not_found
