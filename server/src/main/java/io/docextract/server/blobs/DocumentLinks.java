@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentLinks {
 
-    private final SecretKeySpec key;
+    /** Initialized with the secret; each signature uses a clone (a provider lookup per link cost more). */
+    private final Mac keyedMac;
+
     private final InstantSource clock;
     private final long ttlSeconds;
 
@@ -32,7 +34,12 @@ public class DocumentLinks {
     }
 
     DocumentLinks(byte[] secret, InstantSource clock, long ttlSeconds) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        try {
+            this.keyedMac = Mac.getInstance("HmacSHA256");
+            keyedMac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
         this.clock = clock;
         this.ttlSeconds = ttlSeconds;
     }
@@ -61,11 +68,10 @@ public class DocumentLinks {
 
     String signature(String jobId, long expires) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) keyedMac.clone();
             return HexFormat.of().formatHex(mac.doFinal((jobId + ":" + expires).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 }

@@ -137,7 +137,9 @@ public class JobRepository {
      * One page of matching jobs and, in the same pass, the number of all of them (0 when the page
      * is empty, whatever the total). Worth it where the query reads every match anyway to sort
      * them (a metadata filter drives it); where an index gives the order, {@link #query} stops
-     * after the page and {@link #count} counts from an index.
+     * after the page and {@link #count} counts from an index. Only the ids and creation times of
+     * the matches are sorted; the page's whole rows are read after, by id (sorting whole rows of
+     * 450 matches cost about half the query, docs/operations.md).
      */
     public CountedPage queryCounted(JobFilter filter, JobOrder order, int limit, int offset) {
         JobConditions where = JobConditions.of(filter);
@@ -145,8 +147,10 @@ public class JobRepository {
         where.params().add(offset);
         List<Job> page = new ArrayList<>();
         long[] total = {0};
-        jdbc.sql("SELECT jobs.*, COUNT(*) OVER () AS matching FROM " + where.from() + " WHERE " + where.sql()
-                        + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?")
+        // CROSS JOIN: the page drives the join on both databases (SQLite keeps the written order).
+        jdbc.sql("SELECT jobs.*, p.matching FROM (SELECT jobs.id AS page_id, COUNT(*) OVER () AS matching FROM "
+                        + where.from() + " WHERE " + where.sql() + " ORDER BY " + order.sql()
+                        + " LIMIT ? OFFSET ?) p CROSS JOIN jobs WHERE jobs.id = p.page_id ORDER BY " + order.sql())
                 .params(where.params())
                 .query(rs -> {
                     page.add(map(rs, page.size()));

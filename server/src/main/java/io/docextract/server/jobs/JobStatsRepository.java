@@ -79,23 +79,149 @@ public class JobStatsRepository {
     }
 
     /**
-     * The processing times of completed jobs at the given 1-based ranks in ascending order, by
-     * rank (one sort for all of them).
+     * The same figures from the hourly roll-up ({@code job_stats_hourly}), for jobs created in the
+     * UTC hours {@code [fromHour, toHour)} (null: unbounded). Only organization, mode and
+     * extractor may be filtered.
      */
-    public Map<Long, Long> processingTimesAtRanks(JobFilter filter, List<Long> ranks) {
-        JobConditions where = JobConditions.of(filter);
-        where.params().addAll(ranks);
-        Map<Long, Long> values = new LinkedHashMap<>();
-        jdbc.sql("SELECT rank, elapsed FROM (SELECT " + ELAPSED + " AS elapsed, ROW_NUMBER() OVER (ORDER BY "
-                        + ELAPSED + ") AS rank FROM " + where.from() + " WHERE " + where.sql()
-                        + " AND status = 'completed' AND started_at IS NOT NULL AND completed_at IS NOT NULL) r"
-                        + " WHERE rank IN (" + String.join(", ", java.util.Collections.nCopies(ranks.size(), "?"))
-                        + ")")
+    public List<ExtractorTotals> hourlyTotalsByExtractor(JobFilter filter, Long fromHour, Long toHour) {
+        HourlyConditions where = HourlyConditions.of(filter, fromHour, toHour);
+        return jdbc.sql("SELECT s.*, e.name FROM (SELECT extractor_id, SUM(jobs) AS total,"
+                        + " COALESCE(SUM(jobs) FILTER (WHERE status = 'completed'), 0) AS completed,"
+                        + " COALESCE(SUM(jobs) FILTER (WHERE status = 'failed'), 0) AS failed,"
+                        + " COALESCE(SUM(jobs) FILTER (WHERE status = 'queued'), 0) AS queued,"
+                        + " COALESCE(SUM(jobs) FILTER (WHERE status = 'processing'), 0) AS processing,"
+                        + " COALESCE(SUM(timed) FILTER (WHERE status = 'completed'), 0) AS timed,"
+                        + " COALESCE(SUM(elapsed_ms) FILTER (WHERE status = 'completed'), 0) AS elapsed,"
+                        + " COALESCE(SUM(rated) FILTER (WHERE status = 'completed'), 0) AS rated,"
+                        + " COALESCE(SUM(confidence) FILTER (WHERE status = 'completed'), 0) AS confidence,"
+                        + " SUM(credits) AS credits, SUM(pages) AS pages"
+                        + " FROM job_stats_hourly WHERE " + where.sql() + " GROUP BY extractor_id) s"
+                        + " LEFT JOIN extractors e ON e.id = s.extractor_id")
+                .params(where.params())
+                .query((rs, row) -> new ExtractorTotals(
+                        rs.getString("extractor_id"),
+                        rs.getString("name"),
+                        rs.getLong("total"),
+                        rs.getLong("completed"),
+                        rs.getLong("failed"),
+                        rs.getLong("queued"),
+                        rs.getLong("processing"),
+                        rs.getLong("timed"),
+                        rs.getDouble("elapsed"),
+                        rs.getLong("rated"),
+                        rs.getDouble("confidence"),
+                        rs.getLong("credits"),
+                        rs.getLong("pages")))
+                .list();
+    }
+
+    /** Failed jobs by error code from the hourly roll-up, for the hours {@code [fromHour, toHour)}. */
+    public Map<String, Long> hourlyByErrorCode(JobFilter filter, Long fromHour, Long toHour) {
+        HourlyConditions where = HourlyConditions.of(filter, fromHour, toHour);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT error_code, SUM(jobs) FROM job_stats_hourly WHERE " + where.sql()
+                        + " AND status = 'failed' AND error_code <> '' GROUP BY error_code")
                 .params(where.params())
                 .query(rs -> {
-                    values.put(rs.getLong(1), rs.getLong(2));
+                    counts.put(rs.getString(1), rs.getLong(2));
                 });
-        return values;
+        return counts;
+    }
+
+    /** The WHERE clause of the roll-up for a filter and a range of hours. */
+    private record HourlyConditions(String sql, List<Object> params) {
+
+        static HourlyConditions of(JobFilter filter, Long fromHour, Long toHour) {
+            if (!filter.statuses().isEmpty() || !filter.metadata().isEmpty() || filter.minConfidence() != null) {
+                throw new IllegalArgumentException("the roll-up has no statuses, metadata or confidences to filter");
+            }
+            StringBuilder sql = new StringBuilder("org_id = ? AND test_mode = ?");
+            List<Object> params = new ArrayList<>(List.of(filter.orgId(), filter.testMode() ? 1 : 0));
+            if (filter.extractorId() != null) {
+                sql.append(" AND extractor_id = ?");
+                params.add(filter.extractorId());
+            }
+            if (fromHour != null) {
+                sql.append(" AND hour >= ?");
+                params.add(fromHour);
+            }
+            if (toHour != null) {
+                sql.append(" AND hour < ?");
+                params.add(toHour);
+            }
+            return new HourlyConditions(sql.toString(), params);
+        }
+    }
+
+    /**
+     * The bucket of a processing time in the {@code job_times_daily} histogram: its lower bound,
+     * the time rounded down to 1 ms below 100 ms, 10 ms below 1 s, 100 ms below 10 s, 1 s below
+     * 100 s and 10 s above (as migration V50 computes it).
+     */
+    private static final String TIME_BUCKET = "CASE WHEN " + ELAPSED + " < 100 THEN " + ELAPSED
+            + " WHEN " + ELAPSED + " < 1000 THEN " + ELAPSED + " - " + ELAPSED + " % 10"
+            + " WHEN " + ELAPSED + " < 10000 THEN " + ELAPSED + " - " + ELAPSED + " % 100"
+            + " WHEN " + ELAPSED + " < 100000 THEN " + ELAPSED + " - " + ELAPSED + " % 1000"
+            + " ELSE " + ELAPSED + " - " + ELAPSED + " % 10000 END";
+
+    /** The first time past a bucket (see {@link #TIME_BUCKET}). */
+    static long bucketEnd(long bucket) {
+        long width = bucket < 100 ? 1 : bucket < 1000 ? 10 : bucket < 10_000 ? 100 : bucket < 100_000 ? 1000 : 10_000;
+        return bucket + width;
+    }
+
+    /** Completed jobs per processing-time bucket from the daily histogram, days {@code [fromDay, toDay)}. */
+    public Map<Long, Long> dailyTimeHistogram(JobFilter filter, Long fromDay, Long toDay) {
+        StringBuilder sql =
+                new StringBuilder("SELECT bucket, SUM(jobs) FROM job_times_daily WHERE org_id = ? AND test_mode = ?");
+        List<Object> params = new ArrayList<>(List.of(filter.orgId(), filter.testMode() ? 1 : 0));
+        if (filter.extractorId() != null) {
+            sql.append(" AND extractor_id = ?");
+            params.add(filter.extractorId());
+        }
+        if (fromDay != null) {
+            sql.append(" AND day >= ?");
+            params.add(fromDay);
+        }
+        if (toDay != null) {
+            sql.append(" AND day < ?");
+            params.add(toDay);
+        }
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql + " GROUP BY bucket").params(params).query(rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /** Completed jobs per processing-time bucket, read from the jobs (for partial days). */
+    public Map<Long, Long> timeHistogram(JobFilter filter) {
+        JobConditions where = JobConditions.of(filter);
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + TIME_BUCKET + " AS bucket, COUNT(*) FROM " + where.from() + " WHERE " + where.sql()
+                        + " AND status = 'completed' AND " + ELAPSED + " IS NOT NULL GROUP BY 1")
+                .params(where.params())
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /**
+     * The processing time at a 1-based rank among the matching completed jobs whose times fall in
+     * {@code [from, to)}, read in time order from the index {@code jobs_completed_times} (only
+     * that bucket's jobs, of any date, are visited).
+     */
+    public Long processingTimeAtRank(JobFilter filter, long from, long to, long rank) {
+        JobConditions where = JobConditions.of(filter);
+        where.params().addAll(List.of(from, to, rank - 1));
+        return jdbc.sql("SELECT " + ELAPSED + " FROM " + where.from() + " WHERE " + where.sql()
+                        + " AND status = 'completed' AND " + ELAPSED + " >= ? AND " + ELAPSED + " < ?"
+                        + " ORDER BY " + ELAPSED + " LIMIT 1 OFFSET ?")
+                .params(where.params())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /** Failed jobs by their error code, most frequent first. */

@@ -153,6 +153,8 @@ class DocumentSubmitApiTest extends DocumentApiSupport {
             bad base64         | {"extractor_id":"EXT","document":"%%%not base64","mime_type":"application/pdf"} | 400 | invalid_document_encoding
             not json           | {"extractor_id":                                                              | 400 | invalid_json
             array body         | []                                                                           | 400 | invalid_json
+            content after body | {"extractor_id":"EXT","document":"PDF","mime_type":"application/pdf"} []      | 400 | invalid_json
+            document unclosed  | {"extractor_id":"EXT","mime_type":"application/pdf","document":"PDF"         | 400 | invalid_json
             wrong declared type| {"extractor_id":"EXT","document":"PNG","mime_type":"application/pdf"}         | 400 | mime_type_mismatch
             unsupported type   | {"extractor_id":"EXT","document":"PDF","mime_type":"application/zip"}         | 415 | unsupported_file_type
             unknown extractor  | {"extractor_id":"ext_nope","document":"PDF","mime_type":"application/pdf"}    | 404 | extractor_not_found
@@ -207,6 +209,66 @@ class DocumentSubmitApiTest extends DocumentApiSupport {
         many.put("metadata", "not an object");
         assertThat(ExtractorApiTest.fields(post(tenant.liveKey(), "/v1/documents", many)))
                 .containsExactly("metadata");
+    }
+
+    /**
+     * A body of known length has its base64 decoded in place by the JDK, a chunked one by the
+     * JSON parser: every spelling of the text must get the same answer and the same bytes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plain             | PLAIN
+            escaped slashes   | ESCAPED
+            MIME line breaks  | LINES
+            no padding        | UNPADDED
+            spaces            | SPACES
+            not base64        | BROKEN
+            empty             | EMPTY
+            """)
+    void base64IsReadAlikeWholeAndStreamed(String label, String spelling) {
+        Tenant tenant = newTenant();
+        String extractorId = createExtractor(tenant.liveKey());
+        // 220 bytes, one over a multiple of three: the text ends "==", so every spelling differs.
+        // (0xff 0xff 0xff is "////" in base64, 0xfb 0xef 0xbe "++++".)
+        byte[] document = ("%PDF-1.4 \u00ff\u00ff\u00ff\u00fb\u00ef\u00be" + "x".repeat(200) + "%%EOF")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String base64 = Base64.getEncoder().encodeToString(document);
+        String text = switch (spelling) {
+            case "PLAIN" -> base64;
+            case "ESCAPED" -> base64.replace("/", "\\/");
+            case "LINES" -> base64.replaceAll("(.{76})", "$1\\\\n");
+            case "UNPADDED" -> base64.replace("=", "");
+            case "SPACES" -> base64.replaceAll("(.{40})", "$1 ");
+            case "BROKEN" -> base64.substring(0, 40) + "!!!!" + base64.substring(44);
+            case "EMPTY" -> "";
+            default -> throw new IllegalArgumentException(spelling);
+        };
+        assertThat(spelling.equals("PLAIN") || !text.equals(base64)).isTrue();
+        byte[] body = ("{\"extractor_id\":\"" + extractorId + "\",\"mime_type\":\"application/pdf\",\"document\":\""
+                        + text + "\",\"metadata\":{\"after\":\"document\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        Response whole = send(
+                tenant.liveKey(),
+                HttpRequest.newBuilder(uri("/v1/documents"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        Response streamed = send(
+                tenant.liveKey(),
+                HttpRequest.newBuilder(uri("/v1/documents"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+        assertThat(whole.status()).as(whole.text()).isEqualTo(streamed.status());
+        assertThat(whole.errorCode()).isEqualTo(streamed.errorCode());
+        if (spelling.equals("PLAIN") || spelling.equals("ESCAPED") || spelling.equals("LINES")) {
+            assertThat(whole.status()).isEqualTo(202);
+        }
+        if (whole.status() == 202) {
+            assertThat(whole.json().path("metadata").path("after").asString()).isEqualTo("document");
+            assertThat(get(null, whole.json().path("document_url").asString()).bytes())
+                    .isEqualTo(get(null, streamed.json().path("document_url").asString())
+                            .bytes())
+                    .isEqualTo(document);
+        }
     }
 
     @Test

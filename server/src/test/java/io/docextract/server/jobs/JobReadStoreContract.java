@@ -259,4 +259,215 @@ abstract class JobReadStoreContract {
         assertThat(stats.forRange(range).fieldConfidence()).containsEntry("h", 0.25);
         assertThat(database.dialect()).isInstanceOfAny(Dialect.Sqlite.class, Dialect.Postgres.class);
     }
+
+    /**
+     * Statistics read from the hourly roll-up (kept by triggers through inserts, state changes
+     * and deletes) equal the same statistics computed here from the jobs, for random jobs and
+     * random ranges: every count, sum, mean and percentile, per extractor and per error code.
+     */
+    @Test
+    void statisticsFromTheRollUpEqualStatisticsFromTheJobs() {
+        java.util.Random random = new java.util.Random(42);
+        jdbc.sql("INSERT INTO organizations (id, name, created_at) VALUES ('org_r', 'r', 0)")
+                .update();
+        jdbc.sql("INSERT INTO extractors (id, org_id, name, document_type, field_definitions, created_at, updated_at)"
+                        + " VALUES ('ext_r1', 'org_r', 'R1', 'invoice', '[]', 0, 0),"
+                        + " ('ext_r2', 'org_r', 'R2', 'invoice', '[]', 0, 0)")
+                .update();
+        List<String> codes = List.of("document_corrupt", "document_encrypted", "ocr_unavailable");
+        java.util.Map<String, Job> live = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 400; i++) {
+            Instant created = NOW.minusMillis((long) (random.nextDouble() * 40 * 86_400_000L));
+            Job job = randomJob("job_r_" + i, random.nextBoolean() ? "ext_r1" : "ext_r2", created, random, codes);
+            jobs.insert(job);
+            live.put(job.id(), job);
+        }
+        // State changes through UPDATE (as workers make them) and deletes move jobs between rows.
+        for (Job job : new ArrayList<>(live.values())) {
+            int change = random.nextInt(6);
+            if (change == 0) {
+                Job changed = randomJob(job.id(), job.extractorId(), job.createdAt(), random, codes);
+                jdbc.sql("UPDATE jobs SET status = ?, error_code = ?, started_at = ?, completed_at = ?,"
+                                + " mean_confidence = ?, cost_credits = ?, page_count = ? WHERE id = ?")
+                        .params(
+                                changed.status().value(),
+                                changed.errorCode(),
+                                millis(changed.startedAt()),
+                                millis(changed.completedAt()),
+                                changed.meanConfidence(),
+                                changed.costCredits(),
+                                changed.pageCount(),
+                                job.id())
+                        .update();
+                live.put(job.id(), changed);
+            } else if (change == 1) {
+                jdbc.sql("DELETE FROM jobs WHERE id = ?").param(job.id()).update();
+                live.remove(job.id());
+            } else if (change == 2) {
+                jdbc.sql("UPDATE jobs SET lease_expires_at = ? WHERE id = ?")
+                        .params(NOW.toEpochMilli(), job.id())
+                        .update();
+            }
+        }
+        List<JobFilter> filters = new ArrayList<>();
+        for (JobStatsService.Period period : JobStatsService.Period.values()) {
+            filters.add(JobFilter.of("org_r", false).between(period.start(NOW), null));
+        }
+        for (int i = 0; i < 20; i++) {
+            Instant a = NOW.minusMillis((long) (random.nextDouble() * 45 * 86_400_000L));
+            Instant b = a.plusMillis((long) (random.nextDouble() * 20 * 86_400_000L));
+            JobFilter range = JobFilter.of("org_r", false).between(a, b);
+            filters.add(range);
+            filters.add(new JobFilter("org_r", false, "ext_r2", Set.of(), a, b, null, Map.of()));
+        }
+        for (JobFilter filter : filters) {
+            List<Job> matching = live.values().stream()
+                    .filter(j -> filter.extractorId() == null || j.extractorId().equals(filter.extractorId()))
+                    .filter(j -> filter.createdAfter() == null || j.createdAt().isAfter(filter.createdAfter()))
+                    .filter(j -> filter.createdBefore() == null || j.createdAt().isBefore(filter.createdBefore()))
+                    .toList();
+            JobStats actual = stats.forRange(filter);
+            assertThat(actual)
+                    .as(filter.toString())
+                    .usingRecursiveComparison()
+                    .ignoringFields("period", "fieldConfidence", "createdAfter", "createdBefore")
+                    .isEqualTo(expectedStats(matching));
+        }
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    private static Job randomJob(
+            String id, String extractor, Instant created, java.util.Random random, List<String> codes) {
+        JobStatus status = JobStatus.values()[random.nextInt(JobStatus.values().length)];
+        boolean done = status == JobStatus.COMPLETED || status == JobStatus.FAILED;
+        Instant started = status == JobStatus.QUEUED ? null : created.plusMillis(random.nextInt(2000));
+        Instant completed = done && random.nextInt(10) > 0 ? started.plusMillis(random.nextInt(9000)) : null;
+        boolean completedOk = status == JobStatus.COMPLETED;
+        Double mean = completedOk && random.nextInt(8) > 0 ? random.nextInt(1000) / 1000.0 : null;
+        return new Job(
+                id,
+                "org_r",
+                extractor,
+                1,
+                null,
+                status,
+                false,
+                "application/pdf",
+                null,
+                10,
+                null,
+                completedOk ? 1 + random.nextInt(5) : null,
+                completedOk ? "{}" : null,
+                null,
+                mean,
+                mean,
+                null,
+                null,
+                null,
+                completedOk ? random.nextInt(9) : 0,
+                status == JobStatus.FAILED && random.nextInt(6) > 0 ? codes.get(random.nextInt(codes.size())) : null,
+                null,
+                null,
+                "{}",
+                1,
+                created,
+                null,
+                null,
+                1,
+                created,
+                started,
+                completed);
+    }
+
+    /** Statistics computed from the jobs in memory, as API.md defines them. */
+    private static JobStats expectedStats(List<Job> matching) {
+        java.util.function.Function<JobStatus, Long> count =
+                status -> matching.stream().filter(j -> j.status() == status).count();
+        List<Job> completed =
+                matching.stream().filter(j -> j.status() == JobStatus.COMPLETED).toList();
+        List<Long> times = completed.stream()
+                .filter(j -> j.startedAt() != null && j.completedAt() != null)
+                .map(j -> j.completedAt().toEpochMilli() - j.startedAt().toEpochMilli())
+                .sorted()
+                .toList();
+        List<Double> means = completed.stream()
+                .map(Job::meanConfidence)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        java.util.Map<String, List<Job>> byExtractor = new java.util.TreeMap<>();
+        matching.forEach(j -> byExtractor
+                .computeIfAbsent(j.extractorId(), k -> new ArrayList<>())
+                .add(j));
+        List<JobStats.ByExtractor> extractors = byExtractor.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, List<Job>>comparingByValue(
+                                java.util.Comparator.comparingInt(List::size))
+                        .reversed())
+                .map(e -> {
+                    List<Job> own = e.getValue();
+                    long ok = own.stream()
+                            .filter(j -> j.status() == JobStatus.COMPLETED)
+                            .count();
+                    long failed = own.stream()
+                            .filter(j -> j.status() == JobStatus.FAILED)
+                            .count();
+                    List<Double> ownMeans = own.stream()
+                            .filter(j -> j.status() == JobStatus.COMPLETED && j.meanConfidence() != null)
+                            .map(Job::meanConfidence)
+                            .toList();
+                    return new JobStats.ByExtractor(
+                            e.getKey(),
+                            e.getKey().equals("ext_r1") ? "R1" : "R2",
+                            own.size(),
+                            JobStats.successRate(ok, failed),
+                            ownMeans.isEmpty()
+                                    ? null
+                                    : JobStats.round(ownMeans.stream()
+                                            .mapToDouble(d -> d)
+                                            .average()
+                                            .orElseThrow()));
+                })
+                .toList();
+        java.util.Map<String, Long> errors = new java.util.TreeMap<>();
+        matching.stream()
+                .filter(j -> j.status() == JobStatus.FAILED && j.errorCode() != null)
+                .forEach(j -> errors.merge(j.errorCode(), 1L, Long::sum));
+        java.util.Map<String, Long> errorsOrdered = new java.util.LinkedHashMap<>();
+        errors.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> errorsOrdered.put(e.getKey(), e.getValue()));
+        java.util.Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+        byStatus.put("completed", count.apply(JobStatus.COMPLETED));
+        byStatus.put("failed", count.apply(JobStatus.FAILED));
+        byStatus.put("queued", count.apply(JobStatus.QUEUED));
+        byStatus.put("processing", count.apply(JobStatus.PROCESSING));
+        return new JobStats(
+                null,
+                matching.size(),
+                count.apply(JobStatus.COMPLETED),
+                count.apply(JobStatus.FAILED),
+                count.apply(JobStatus.QUEUED),
+                count.apply(JobStatus.PROCESSING),
+                JobStats.successRate(count.apply(JobStatus.COMPLETED), count.apply(JobStatus.FAILED)),
+                times.isEmpty()
+                        ? null
+                        : Math.round(times.stream().mapToLong(t -> t).sum() / (double) times.size()),
+                times.isEmpty() ? null : times.get((int) Math.ceil(0.50 * times.size()) - 1),
+                times.isEmpty() ? null : times.get((int) Math.ceil(0.95 * times.size()) - 1),
+                means.isEmpty()
+                        ? null
+                        : JobStats.round(means.stream().mapToDouble(d -> d).sum() / means.size()),
+                matching.stream().mapToLong(Job::costCredits).sum(),
+                matching.stream()
+                        .mapToLong(j -> j.pageCount() == null ? 0 : j.pageCount())
+                        .sum(),
+                extractors,
+                byStatus,
+                errorsOrdered,
+                null,
+                null,
+                null);
+    }
 }
