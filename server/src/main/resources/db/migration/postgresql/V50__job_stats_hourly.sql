@@ -43,60 +43,71 @@ CREATE TABLE job_times_daily (
 CREATE INDEX jobs_completed_times ON jobs (org_id, test_mode, (completed_at - started_at), created_at, extractor_id)
     WHERE status = 'completed';
 
+-- The histogram bucket of a processing time in milliseconds.
+CREATE FUNCTION job_time_bucket(elapsed BIGINT) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN elapsed < 100 THEN elapsed
+                WHEN elapsed < 1000 THEN elapsed - elapsed % 10
+                WHEN elapsed < 10000 THEN elapsed - elapsed % 100
+                WHEN elapsed < 100000 THEN elapsed - elapsed % 1000
+                ELSE elapsed - elapsed % 10000 END
+$$;
+
+-- Adds one job's figures to its roll-up rows (delta 1) or takes them away (delta -1), dropping rows
+-- that no job counts in any more.
+CREATE FUNCTION jobs_stats_add(j jobs, delta INT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    err_code TEXT := CASE WHEN j.status = 'failed' THEN COALESCE(j.error_code, '') ELSE '' END;
+    elapsed BIGINT := j.completed_at - j.started_at;
+BEGIN
+    INSERT INTO job_stats_hourly AS s (org_id, test_mode, hour, extractor_id, status, error_code,
+                                       jobs, timed, elapsed_ms, rated, confidence, credits, pages)
+    VALUES (j.org_id, j.test_mode, j.created_at / 3600000, j.extractor_id, j.status, err_code,
+            delta, delta * (elapsed IS NOT NULL)::int, delta * COALESCE(elapsed, 0),
+            delta * (j.mean_confidence IS NOT NULL)::int, delta * COALESCE(j.mean_confidence, 0),
+            delta * j.cost_credits, delta * COALESCE(j.page_count, 0))
+    ON CONFLICT (org_id, test_mode, hour, extractor_id, status, error_code)
+    DO UPDATE SET jobs = s.jobs + excluded.jobs, timed = s.timed + excluded.timed,
+                  elapsed_ms = s.elapsed_ms + excluded.elapsed_ms, rated = s.rated + excluded.rated,
+                  confidence = s.confidence + excluded.confidence, credits = s.credits + excluded.credits,
+                  pages = s.pages + excluded.pages;
+    IF j.status = 'completed' AND elapsed IS NOT NULL THEN
+        INSERT INTO job_times_daily AS t (org_id, test_mode, day, extractor_id, bucket, jobs)
+        VALUES (j.org_id, j.test_mode, j.created_at / 86400000, j.extractor_id, job_time_bucket(elapsed), delta)
+        ON CONFLICT (org_id, test_mode, day, extractor_id, bucket) DO UPDATE SET jobs = t.jobs + excluded.jobs;
+    END IF;
+    IF delta < 0 THEN
+        DELETE FROM job_stats_hourly
+        WHERE org_id = j.org_id AND test_mode = j.test_mode AND hour = j.created_at / 3600000
+          AND extractor_id = j.extractor_id AND status = j.status AND error_code = err_code AND jobs <= 0;
+        DELETE FROM job_times_daily
+        WHERE org_id = j.org_id AND test_mode = j.test_mode AND day = j.created_at / 86400000
+          AND extractor_id = j.extractor_id AND bucket = job_time_bucket(elapsed) AND jobs <= 0;
+    END IF;
+END $$;
+
+-- A change of state takes the job out of its old row and adds it to its new one. The two rows are
+-- locked in one order whatever the direction (a claim moves queued to processing, a retry
+-- processing back to queued): taking them in the order of the change would let a claim and a
+-- retry of the same hour and extractor each hold one row and wait for the other, a deadlock.
 CREATE FUNCTION jobs_stats_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND OLD.org_id IS NOT DISTINCT FROM NEW.org_id
-            AND OLD.test_mode IS NOT DISTINCT FROM NEW.test_mode
-            AND OLD.created_at IS NOT DISTINCT FROM NEW.created_at
-            AND OLD.extractor_id IS NOT DISTINCT FROM NEW.extractor_id
-            AND OLD.status IS NOT DISTINCT FROM NEW.status
-            AND OLD.error_code IS NOT DISTINCT FROM NEW.error_code
-            AND OLD.started_at IS NOT DISTINCT FROM NEW.started_at
-            AND OLD.completed_at IS NOT DISTINCT FROM NEW.completed_at
-            AND OLD.mean_confidence IS NOT DISTINCT FROM NEW.mean_confidence
-            AND OLD.cost_credits IS NOT DISTINCT FROM NEW.cost_credits
-            AND OLD.page_count IS NOT DISTINCT FROM NEW.page_count THEN
-        RETURN NULL;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        UPDATE job_stats_hourly
-        SET jobs = jobs - 1,
-            timed = timed - (OLD.completed_at - OLD.started_at IS NOT NULL)::int,
-            elapsed_ms = elapsed_ms - COALESCE(OLD.completed_at - OLD.started_at, 0),
-            rated = rated - (OLD.mean_confidence IS NOT NULL)::int,
-            confidence = confidence - COALESCE(OLD.mean_confidence, 0),
-            credits = credits - OLD.cost_credits, pages = pages - COALESCE(OLD.page_count, 0)
-        WHERE org_id = OLD.org_id AND test_mode = OLD.test_mode AND hour = OLD.created_at / 3600000
-          AND extractor_id = OLD.extractor_id AND status = OLD.status
-          AND error_code = CASE WHEN OLD.status = 'failed' THEN COALESCE(OLD.error_code, '') ELSE '' END;
-        DELETE FROM job_stats_hourly
-        WHERE org_id = OLD.org_id AND test_mode = OLD.test_mode AND hour = OLD.created_at / 3600000
-          AND extractor_id = OLD.extractor_id AND status = OLD.status AND jobs <= 0;
-        UPDATE job_times_daily SET jobs = jobs - 1
-        WHERE org_id = OLD.org_id AND test_mode = OLD.test_mode AND day = OLD.created_at / 86400000
-          AND extractor_id = OLD.extractor_id AND bucket = CASE WHEN (OLD.completed_at - OLD.started_at) < 100 THEN (OLD.completed_at - OLD.started_at) WHEN (OLD.completed_at - OLD.started_at) < 1000 THEN (OLD.completed_at - OLD.started_at) - (OLD.completed_at - OLD.started_at) % 10 WHEN (OLD.completed_at - OLD.started_at) < 10000 THEN (OLD.completed_at - OLD.started_at) - (OLD.completed_at - OLD.started_at) % 100 WHEN (OLD.completed_at - OLD.started_at) < 100000 THEN (OLD.completed_at - OLD.started_at) - (OLD.completed_at - OLD.started_at) % 1000 ELSE (OLD.completed_at - OLD.started_at) - (OLD.completed_at - OLD.started_at) % 10000 END
-          AND OLD.status = 'completed' AND OLD.completed_at - OLD.started_at IS NOT NULL;
-        DELETE FROM job_times_daily
-        WHERE org_id = OLD.org_id AND test_mode = OLD.test_mode AND day = OLD.created_at / 86400000
-          AND extractor_id = OLD.extractor_id AND jobs <= 0;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        INSERT INTO job_stats_hourly AS s (org_id, test_mode, hour, extractor_id, status, error_code,
-                                           jobs, timed, elapsed_ms, rated, confidence, credits, pages)
-        VALUES (NEW.org_id, NEW.test_mode, NEW.created_at / 3600000, NEW.extractor_id, NEW.status,
-                CASE WHEN NEW.status = 'failed' THEN COALESCE(NEW.error_code, '') ELSE '' END,
-                1, (NEW.completed_at - NEW.started_at IS NOT NULL)::int,
-                COALESCE(NEW.completed_at - NEW.started_at, 0), (NEW.mean_confidence IS NOT NULL)::int,
-                COALESCE(NEW.mean_confidence, 0), NEW.cost_credits, COALESCE(NEW.page_count, 0))
-        ON CONFLICT (org_id, test_mode, hour, extractor_id, status, error_code)
-        DO UPDATE SET jobs = s.jobs + 1, timed = s.timed + excluded.timed,
-                      elapsed_ms = s.elapsed_ms + excluded.elapsed_ms, rated = s.rated + excluded.rated,
-                      confidence = s.confidence + excluded.confidence, credits = s.credits + excluded.credits,
-                      pages = s.pages + excluded.pages;
-        INSERT INTO job_times_daily (org_id, test_mode, day, extractor_id, bucket, jobs)
-        SELECT NEW.org_id, NEW.test_mode, NEW.created_at / 86400000, NEW.extractor_id, CASE WHEN (NEW.completed_at - NEW.started_at) < 100 THEN (NEW.completed_at - NEW.started_at) WHEN (NEW.completed_at - NEW.started_at) < 1000 THEN (NEW.completed_at - NEW.started_at) - (NEW.completed_at - NEW.started_at) % 10 WHEN (NEW.completed_at - NEW.started_at) < 10000 THEN (NEW.completed_at - NEW.started_at) - (NEW.completed_at - NEW.started_at) % 100 WHEN (NEW.completed_at - NEW.started_at) < 100000 THEN (NEW.completed_at - NEW.started_at) - (NEW.completed_at - NEW.started_at) % 1000 ELSE (NEW.completed_at - NEW.started_at) - (NEW.completed_at - NEW.started_at) % 10000 END, 1
-        WHERE NEW.status = 'completed' AND NEW.completed_at - NEW.started_at IS NOT NULL
-        ON CONFLICT (org_id, test_mode, day, extractor_id, bucket) DO UPDATE SET jobs = job_times_daily.jobs + 1;
+    IF TG_OP = 'INSERT' THEN
+        PERFORM jobs_stats_add(NEW, 1);
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM jobs_stats_add(OLD, -1);
+    ELSIF (OLD.org_id, OLD.test_mode, OLD.created_at, OLD.extractor_id, OLD.status, OLD.error_code,
+           OLD.started_at, OLD.completed_at, OLD.mean_confidence, OLD.cost_credits, OLD.page_count)
+          IS DISTINCT FROM
+          (NEW.org_id, NEW.test_mode, NEW.created_at, NEW.extractor_id, NEW.status, NEW.error_code,
+           NEW.started_at, NEW.completed_at, NEW.mean_confidence, NEW.cost_credits, NEW.page_count) THEN
+        IF (OLD.org_id, OLD.test_mode, OLD.created_at / 3600000, OLD.extractor_id, OLD.status)
+                <= (NEW.org_id, NEW.test_mode, NEW.created_at / 3600000, NEW.extractor_id, NEW.status) THEN
+            PERFORM jobs_stats_add(OLD, -1);
+            PERFORM jobs_stats_add(NEW, 1);
+        ELSE
+            PERFORM jobs_stats_add(NEW, 1);
+            PERFORM jobs_stats_add(OLD, -1);
+        END IF;
     END IF;
     RETURN NULL;
 END $$;
@@ -107,7 +118,7 @@ CREATE TRIGGER jobs_stats_rollup AFTER INSERT OR DELETE OR UPDATE OF org_id, tes
 
 -- Existing jobs.
 INSERT INTO job_times_daily (org_id, test_mode, day, extractor_id, bucket, jobs)
-SELECT jobs.org_id, jobs.test_mode, jobs.created_at / 86400000, jobs.extractor_id, CASE WHEN (jobs.completed_at - jobs.started_at) < 100 THEN (jobs.completed_at - jobs.started_at) WHEN (jobs.completed_at - jobs.started_at) < 1000 THEN (jobs.completed_at - jobs.started_at) - (jobs.completed_at - jobs.started_at) % 10 WHEN (jobs.completed_at - jobs.started_at) < 10000 THEN (jobs.completed_at - jobs.started_at) - (jobs.completed_at - jobs.started_at) % 100 WHEN (jobs.completed_at - jobs.started_at) < 100000 THEN (jobs.completed_at - jobs.started_at) - (jobs.completed_at - jobs.started_at) % 1000 ELSE (jobs.completed_at - jobs.started_at) - (jobs.completed_at - jobs.started_at) % 10000 END, COUNT(*)
+SELECT jobs.org_id, jobs.test_mode, jobs.created_at / 86400000, jobs.extractor_id, job_time_bucket(jobs.completed_at - jobs.started_at), COUNT(*)
 FROM jobs
 WHERE jobs.status = 'completed' AND jobs.completed_at - jobs.started_at IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5;
