@@ -146,7 +146,7 @@ public class SubmissionReader {
         // The token starts at its opening quote; base64 has no quote, so the next one closes it
         // (an escaped quote leaves a backslash in the text, which the decoder refuses).
         int start = (int) parser.currentTokenLocation().getByteOffset() + 1;
-        int end = new String(body, StandardCharsets.ISO_8859_1).indexOf('"', start);
+        int end = indexOfQuote(body, start);
         if (start <= 0 || end < 0 || (end - start) % 4 != 0) {
             return null;
         }
@@ -164,6 +164,15 @@ public class SubmissionReader {
                 ? decoded.array()
                 : Arrays.copyOf(decoded.array(), decoded.remaining());
         return new InPlace(document, end);
+    }
+
+    private static int indexOfQuote(byte[] body, int from) {
+        for (int i = from; i < body.length; i++) {
+            if (body[i] == '"') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Stands in for the members before a document's closing quote: an object with one member. */
