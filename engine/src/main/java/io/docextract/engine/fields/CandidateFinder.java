@@ -148,7 +148,9 @@ final class CandidateFinder {
                             break;
                         }
                         String text = idText(line, i, j);
-                        if (text.length() >= 3 && (DocumentIndex.hasDigit(text) || isCapitalCode(text))) {
+                        if (text.length() >= 3
+                                && (DocumentIndex.hasDigit(text) || isCapitalCode(text))
+                                && !isPrintedDate(text)) {
                             out.add(new Candidate(text, text, line, i, j, line.boxOf(i, j), 1.0, Source.TOKENS, 1));
                         }
                         String after =
@@ -161,6 +163,23 @@ final class CandidateFinder {
             }
         }
         return dedupe(out);
+    }
+
+    /**
+     * Whether the text is one date written with separators ("31/12/2017", "2015-10-20"): that is
+     * the document's date, never its number, though a number field sits beside it under "Date:".
+     * Runs of digits alone ("20151031") stay identifiers: invoice numbers are often built so.
+     */
+    private boolean isPrintedDate(String text) {
+        if (scanners.dates() == null || text.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        for (ValueMatch match : scanners.dates().scan(text, doc.context())) {
+            if (match.start() == 0 && match.end() == text.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "n°562044387", "Nr.4711": a number sign printed without a space before the number. */

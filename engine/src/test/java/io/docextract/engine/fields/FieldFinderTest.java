@@ -135,6 +135,27 @@ class FieldFinderTest {
         assertThat(finder.extract(payslip, extractor).data().get("iban")).isEqualTo("DE89370400440532013000");
     }
 
+    @Test
+    void aDocumentNumberIsNeverItsPrintedDate() {
+        // The date sits after a label the field's description half-names; the number stands under its own caption.
+        Layout receipt = layout(List.of(
+                "PAYMENT RECEIPT@40",
+                "Guest Name: Mira Tolland@40;Date: 31/12/2017@300",
+                "Booking ID@300",
+                "QXRA4410@300",
+                "Order 20171231@40",
+                "Grand Total@40;Rs 1939@300"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice",
+                "",
+                List.of(FieldSpec.of("invoice_number", FieldType.TEXT, "The unique invoice identifier")));
+        FieldFinder.Run run = finder.start(receipt, extractor);
+        List<String> numbers = run.rank(run.query(extractor.fields().getFirst())).stream()
+                .map(s -> String.valueOf(s.candidate().value()))
+                .toList();
+        assertThat(numbers).contains("QXRA4410", "20171231").doesNotContain("31/12/2017");
+    }
+
     private static final ExtractorSpec PURCHASE_ORDER = new ExtractorSpec(
             "purchase_order",
             "",
