@@ -219,9 +219,12 @@ public record FieldQuery(
         if (last.equals("name") || last.equals("company")) {
             return FieldKind.NAME;
         }
-        // Nothing in the name decides: follow the concept the field means best.
+        // Nothing in the name decides: follow the concept the field means best. On a tie, what the
+        // value is beats whose it is: "vendor_website" is a website that belongs to the seller,
+        // not the seller's name (which it would then take from "vendor_name").
         String top = raw.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
+                .max(Map.Entry.<String, Double>comparingByValue()
+                        .thenComparing(e -> lexicon.concept(e.getKey()).party() == null))
                 .map(Map.Entry::getKey)
                 .orElse(null);
         if (top != null) {
