@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,42 +17,6 @@ import java.util.regex.Pattern;
  */
 final class FeatureExtractor {
 
-    private static final Set<String> LEGAL_FORMS = Set.of(
-            "gmbh",
-            "ag",
-            "kg",
-            "ug",
-            "ltd",
-            "limited",
-            "llc",
-            "inc",
-            "corp",
-            "co",
-            "plc",
-            "llp",
-            "bv",
-            "nv",
-            "vof",
-            "sa",
-            "sarl",
-            "sas",
-            "eurl",
-            "sl",
-            "slu",
-            "srl",
-            "spa",
-            "snc",
-            "sdn",
-            "bhd",
-            "ohg",
-            "gbr",
-            "ev",
-            "se",
-            "company",
-            "group",
-            "enterprise",
-            "trading",
-            "holding");
     private static final Pattern POSTCODE =
             Pattern.compile("\\b(\\d{4,6}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{4} ?[A-Z]{2}|\\d{2}-\\d{3})\\b");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("\\b\\d{1,4}[a-zA-Z]?\\b");
@@ -275,7 +238,7 @@ final class FeatureExtractor {
         if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT) {
             boolean legal = false;
             for (String token : Tokenizer.tokens(text)) {
-                legal |= LEGAL_FORMS.contains(token);
+                legal |= LegalForms.isLegalForm(token);
             }
             String lower = text.toLowerCase(Locale.ROOT);
             legal |= lower.contains("s.a.")

@@ -109,6 +109,23 @@ class FieldFinderTest {
         assertThat(line.textOf(0, end)).isEqualTo(name.strip());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Free SAS au capital de 3.441.812 Euros − RCS Paris        | Free SAS
+            Metallbau Leipzig GmbH & Co. KG Werk 2 Halle 7             | Metallbau Leipzig GmbH & Co. KG
+            GARDENIA BAKERIES (KL) SDN BHD (139386 X)                  | -
+            SARL au capital de 10 000 € - RCS Paris                    | -
+            Thank you for shopping at Aeon Co. Bhd today               | -
+            """)
+    void aCompanyNameOpeningALegalNoticeEndsAfterItsLegalForm(String printed, String name) {
+        Layout layout = layout(List.of(printed.strip() + "@40"));
+        DocumentIndex index = new DocumentIndex(
+                layout, io.docextract.engine.values.DocumentContext.unknown(), Lexicon.builtIn(), null);
+        TextLine line = index.lines().getFirst();
+        int end = CandidateFinder.legalFormEnd(line, line.segments().getFirst());
+        assertThat(end == 0 ? "-" : line.textOf(0, end)).isEqualTo(name.strip());
+    }
+
     @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
