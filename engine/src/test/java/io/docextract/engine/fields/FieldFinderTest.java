@@ -173,6 +173,66 @@ class FieldFinderTest {
         assertThat(numbers).contains("QXRA4410", "20171231").doesNotContain("31/12/2017");
     }
 
+    /** The feature's value for each candidate of the field, by the candidate's value (first reading wins). */
+    private java.util.Map<String, Double> featureByValue(
+            Layout layout, ExtractorSpec extractor, String field, Feature f) {
+        FieldFinder.Run run = finder.start(layout, extractor);
+        FieldSpec spec = extractor.fields().stream()
+                .filter(s -> s.name().equals(field))
+                .findFirst()
+                .orElseThrow();
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (Scored s : run.rank(run.query(spec))) {
+            out.putIfAbsent(((BigDecimal) s.candidate().value()).toPlainString(), s.features()[f.ordinal()]);
+        }
+        return out;
+    }
+
+    private static final ExtractorSpec TOTALS = new ExtractorSpec(
+            "invoice",
+            "",
+            List.of(
+                    FieldSpec.of("total_amount", FieldType.CURRENCY, "Total amount due including tax"),
+                    FieldSpec.of("subtotal_amount", FieldType.CURRENCY, "Total before tax (net amount)"),
+                    FieldSpec.of("tax_amount", FieldType.CURRENCY, "Total tax charged")));
+
+    @Test
+    void aTaxInclusiveSubtotalIsOnTheGrossSideOfTheLabelledTax() {
+        // Prices include tax: the "Subtotaal" is the gross, the amount "excluding" tax is the net.
+        Layout invoice = layout(List.of(
+                "Artikel@40;Prijs@450",
+                "Tablet@40;€ 399,00@450",
+                "Exclusief BTW@40;€ 330,58@150;Subtotaal@300;€ 399,00@450",
+                "BTW 21%@40;€ 68,42@150",
+                "Totaal@300;€ 399,00@450"));
+        assertThat(featureByValue(invoice, TOTALS, "subtotal_amount", Feature.TAX_SIDE))
+                .containsEntry("330.58", 1.0)
+                .containsEntry("399.00", -1.0)
+                .containsEntry("68.42", 0.0);
+        assertThat(featureByValue(invoice, TOTALS, "total_amount", Feature.TAX_SIDE))
+                .containsEntry("330.58", -1.0)
+                .containsEntry("399.00", 1.0);
+        assertThat(featureByValue(invoice, TOTALS, "tax_amount", Feature.TAX_SIDE))
+                .containsOnlyKeys("399.00", "330.58", "68.42")
+                .allSatisfy((value, side) -> assertThat(side).isZero());
+    }
+
+    @Test
+    void taxesOfTwoRatesAreNotOneSideOfTheTotalTax() {
+        // 1,62 + 1,51 = 3,13: the taxes of two rates add up to the total tax, which is no gross amount.
+        Layout receipt = layout(List.of(
+                "TOTAL@40;26,30 €@150",
+                "Taux@40;HT@100;TVA@150;TTC@200",
+                "A 20%@40;8,08@100;1,62@150;9,70@200",
+                "B 10%@40;15,09@100;1,51@150;16,60@200",
+                "Total TVA@40;3,13@150",
+                "Total HT@40;23,17@150"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.TAX_SIDE))
+                .containsEntry("3.13", 0.0)
+                .containsEntry("26.30", 1.0)
+                .containsEntry("23.17", -1.0);
+    }
+
     private static final ExtractorSpec PURCHASE_ORDER = new ExtractorSpec(
             "purchase_order",
             "",
