@@ -127,6 +127,27 @@ class FieldFinderTest {
     }
 
     @Test
+    void aNameThatIsNoPartysIsFoundByItsLabelNotTheLetterhead() {
+        Layout receipt = layout(List.of(
+                "SUPERMARKT HOLLAND BV@200",
+                "Stationsplein 4@200",
+                "1012 AB Amsterdam@200",
+                "Bon 4471@40;12-03-2024 14:22@300",
+                "Cashier: Anouk Visser@40",
+                "Melk 1,29@40",
+                "TOTAL@40;1,29@300"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "receipt",
+                "",
+                List.of(
+                        FieldSpec.of("merchant_name", FieldType.TEXT, "Name of the shop"),
+                        FieldSpec.of("cashier", FieldType.TEXT, "Name of the cashier who served")));
+        ExtractionResult result = finder.extract(receipt, extractor);
+        assertThat(result.data().get("merchant_name")).isEqualTo("SUPERMARKT HOLLAND BV");
+        assertThat(result.data().get("cashier")).isEqualTo("Anouk Visser");
+    }
+
+    @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
                 "Payslip@40",
