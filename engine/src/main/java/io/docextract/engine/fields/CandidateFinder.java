@@ -2,6 +2,7 @@ package io.docextract.engine.fields;
 
 import io.docextract.engine.fields.Candidate.Source;
 import io.docextract.engine.layout.Box;
+import io.docextract.engine.layout.Word;
 import io.docextract.engine.values.ValueMatch;
 import io.docextract.engine.values.ValueScanner;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import java.util.Set;
 final class CandidateFinder {
 
     private static final int MAX_BLOCK_LINES = 5;
+    /** A company name opening a longer text is at most this many words, legal form included. */
+    private static final int NAME_WORDS = 6;
+    /** Words after a name's legal form that make its segment more than the name. */
+    private static final int AFTER_LEGAL_FORM = 3;
 
     private final Scanners scanners;
     private final DocumentIndex doc;
@@ -148,7 +153,9 @@ final class CandidateFinder {
                             break;
                         }
                         String text = idText(line, i, j);
-                        if (text.length() >= 3 && (DocumentIndex.hasDigit(text) || isCapitalCode(text))) {
+                        if (text.length() >= 3
+                                && (DocumentIndex.hasDigit(text) || isCapitalCode(text))
+                                && !isPrintedDate(text)) {
                             out.add(new Candidate(text, text, line, i, j, line.boxOf(i, j), 1.0, Source.TOKENS, 1));
                         }
                         String after =
@@ -161,6 +168,23 @@ final class CandidateFinder {
             }
         }
         return dedupe(out);
+    }
+
+    /**
+     * Whether the text is one date written with separators ("31/12/2017", "2015-10-20"): that is
+     * the document's date, never its number, though a number field sits beside it under "Date:".
+     * Runs of digits alone ("20151031") stay identifiers: invoice numbers are often built so.
+     */
+    private boolean isPrintedDate(String text) {
+        if (scanners.dates() == null || text.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        for (ValueMatch match : scanners.dates().scan(text, doc.context())) {
+            if (match.start() == 0 && match.end() == text.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "n°562044387", "Nr.4711": a number sign printed without a space before the number. */
@@ -265,6 +289,10 @@ final class CandidateFinder {
                 if (nameEnd < segment.to()) {
                     opening(line, segment, nameEnd).ifPresent(out::add);
                 }
+                int legalEnd = legalFormEnd(line, segment);
+                if (legalEnd > 0) {
+                    opening(line, segment, legalEnd).ifPresent(out::add);
+                }
                 int split = labelEnd(line, segment);
                 if (split > segment.from() && split < segment.to()) {
                     afterLabel(line, segment, split, line.textOf(split, segment.to()))
@@ -274,6 +302,38 @@ final class CandidateFinder {
             }
         }
         return out;
+    }
+
+    /**
+     * Where a company name opening a longer segment ends: after the last legal-form word among
+     * the segment's first words, when at least {@value #AFTER_LEGAL_FORM} more words follow ("Free
+     * SAS au capital de 3.441.812 Euros − RCS Paris…", a footer's legal notice); 0 when none. The
+     * last legal-form word, so "Sdn Bhd" and "Co. (M) Bhd" stay whole.
+     */
+    static int legalFormEnd(TextLine line, Segment segment) {
+        List<Word> words = line.words();
+        if (LegalForms.isLegalFormWord(words.get(segment.from()).text())) {
+            return 0;
+        }
+        int end = 0;
+        for (int i = segment.from() + 1; i < Math.min(segment.from() + NAME_WORDS, segment.to()); i++) {
+            if (LegalForms.isLegalFormWord(words.get(i).text())) {
+                end = i + 1;
+            }
+        }
+        // "GmbH & Co. KG", "Sdn Bhd": the legal form runs on past the first words.
+        while (end > 0 && end < segment.to() && continuesLegalForm(words, end, segment.to())) {
+            end++;
+        }
+        return end > 0 && segment.to() - end >= AFTER_LEGAL_FORM ? end : 0;
+    }
+
+    private static boolean continuesLegalForm(List<Word> words, int at, int to) {
+        String word = words.get(at).text();
+        return LegalForms.isLegalFormWord(word)
+                || word.equals("&")
+                        && at + 1 < to
+                        && LegalForms.isLegalFormWord(words.get(at + 1).text());
     }
 
     /** The words opening a segment up to {@code end}, as a candidate of their own; empty without letters. */

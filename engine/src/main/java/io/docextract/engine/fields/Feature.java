@@ -30,6 +30,12 @@ enum Feature {
     AMOUNT_RANK,
     SUM_OF_TWO,
     PART_OF_SUM,
+    /**
+     * The amount sits on the field's side of a labelled tax: +1 for a gross field's amount that is
+     * another amount plus the tax, or a net field's amount that the tax tops up to another; -1 the
+     * other way round.
+     */
+    TAX_SIDE,
     NEGATIVE,
     TABLE_ROW,
     OCR_CONFIDENCE,

@@ -18,60 +18,85 @@ import java.util.regex.Pattern;
  */
 final class FeatureExtractor {
 
-    private static final Set<String> LEGAL_FORMS = Set.of(
-            "gmbh",
-            "ag",
-            "kg",
-            "ug",
-            "ltd",
-            "limited",
-            "llc",
-            "inc",
-            "corp",
-            "co",
-            "plc",
-            "llp",
-            "bv",
-            "nv",
-            "vof",
-            "sa",
-            "sarl",
-            "sas",
-            "eurl",
-            "sl",
-            "slu",
-            "srl",
-            "spa",
-            "snc",
-            "sdn",
-            "bhd",
-            "ohg",
-            "gbr",
-            "ev",
-            "se",
-            "company",
-            "group",
-            "enterprise",
-            "trading",
-            "holding");
+    /** The lexicon's concept of a tax amount, and the tag that puts a summary amount before or after tax. */
+    private static final String TAX = "tax";
+
+    private static final String SIDE = "side";
+
     private static final Pattern POSTCODE =
             Pattern.compile("\\b(\\d{4,6}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{4} ?[A-Z]{2}|\\d{2}-\\d{3})\\b");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("\\b\\d{1,4}[a-zA-Z]?\\b");
 
+    private static final BigDecimal TOLERANCE = new BigDecimal("0.011");
+
     private final DocumentIndex doc;
     private final List<BigDecimal> amounts;
+    /** Amounts a tax label names, and the others (magnitudes, distinct). */
+    private final List<BigDecimal> taxes;
+
+    private final List<BigDecimal> untaxed;
+
     private final Map<Integer, Integer> amountsPerLine = new HashMap<>();
 
     FeatureExtractor(DocumentIndex doc, List<Candidate> documentAmounts) {
         this.doc = doc;
         List<BigDecimal> values = new ArrayList<>();
+        List<BigDecimal> taxValues = new ArrayList<>();
+        List<BigDecimal> untaxedValues = new ArrayList<>();
         for (Candidate c : documentAmounts) {
             if (c.value() instanceof BigDecimal v) {
                 values.add(v);
                 amountsPerLine.merge(c.line().index(), 1, Integer::sum);
+                if (v.signum() != 0 && isDocumentTax(c)) {
+                    taxValues.add(v.abs());
+                } else if (v.signum() != 0 && !isAnyTax(c)) {
+                    untaxedValues.add(v.abs());
+                }
             }
         }
         this.amounts = values;
+        this.taxes = taxValues.stream().distinct().toList();
+        this.untaxed = untaxedValues.stream().distinct().toList();
+    }
+
+    /**
+     * Whether the amount is a tax of the whole document: its own label names a tax ("BTW 21%",
+     * not "Total incl. VAT"), or its row's caption does ("TVA 20% payée … 5.00"), or it stands
+     * under a tax column header on a totals row ("Total facture 24.99 5.00 29.99"). A column of
+     * per-rate taxes ("A 20% 8,08 1,62 9,70") is captioned "TVA" too; its rows are not totals.
+     */
+    private boolean isDocumentTax(Candidate c) {
+        LabelMatch row = rowCaption(c.line());
+        return namesTax(doc.leftLabel(c.line(), c.from(), FieldKind.AMOUNT).match())
+                || namesTax(row)
+                || namesTax(doc.aboveLabel(c.line(), c.box()).match())
+                        && row.concepts().stream()
+                                .anyMatch(id -> doc.lexicon().concept(id).has("total"));
+    }
+
+    /** Whether a label names a tax in any way: the amount is no side of a tax. */
+    private boolean isAnyTax(Candidate c) {
+        Label left = doc.leftLabel(c.line(), c.from(), FieldKind.AMOUNT);
+        return namesTax(left.isNone() ? doc.aboveLabel(c.line(), c.box()).match() : left.match());
+    }
+
+    /** A tax and no other summary amount. */
+    private boolean namesTax(LabelMatch match) {
+        Set<String> concepts = match.concepts();
+        return concepts.contains(TAX)
+                && concepts.stream()
+                        .noneMatch(id ->
+                                !id.equals(TAX) && doc.lexicon().concept(id).has("total"));
+    }
+
+    /** What the words opening a line, before its first number, name. */
+    private LabelMatch rowCaption(TextLine line) {
+        int end = 0;
+        while (end < line.words().size()
+                && !DocumentIndex.hasDigit(line.words().get(end).text())) {
+            end++;
+        }
+        return end == 0 ? LabelMatch.NONE : doc.lexicon().match(Tokenizer.tokens(line.textOf(0, end)));
     }
 
     double[] features(FieldQuery query, Candidate c, List<Candidate> competitors) {
@@ -151,6 +176,7 @@ final class FeatureExtractor {
 
         if (c.value() instanceof BigDecimal v) {
             amountFeatures(x, v);
+            set(x, Feature.TAX_SIDE, taxSide(query, c, v));
         }
         Party party = doc.blockParty(line, c.box());
         if (party == null && doc.isSenderName(c.text())) {
@@ -228,7 +254,7 @@ final class FeatureExtractor {
         if (abs.signum() == 0) {
             return;
         }
-        BigDecimal tolerance = new BigDecimal("0.011");
+        BigDecimal tolerance = TOLERANCE;
         List<BigDecimal> distinct =
                 amounts.stream().map(BigDecimal::abs).distinct().limit(200).toList();
         boolean sum = false;
@@ -257,6 +283,35 @@ final class FeatureExtractor {
         set(x, Feature.PART_OF_SUM, part ? 1 : 0);
     }
 
+    /**
+     * Cross-field check subtotal + tax = total, made specific: which side of a labelled tax the
+     * amount is on, signed by the side the field's concept is on (lexicon tag {@code side}). A
+     * "Subtotaal" of tax-inclusive prices is the gross, and the net beside it is the net field's.
+     */
+    private double taxSide(FieldQuery query, Candidate c, BigDecimal v) {
+        String side = query.topConcept() == null
+                ? null
+                : doc.lexicon().concept(query.topConcept()).tag(SIDE);
+        if (side == null || v.signum() == 0 || taxes.isEmpty() || isAnyTax(c)) {
+            return 0;
+        }
+        BigDecimal abs = v.abs();
+        boolean gross = false;
+        boolean net = false;
+        for (BigDecimal tax : taxes) {
+            // The other side is an amount no tax label names: two rates' taxes do not add up to a total.
+            for (BigDecimal other : untaxed) {
+                if (other.compareTo(abs) == 0) {
+                    continue;
+                }
+                gross |= other.add(tax).subtract(abs).abs().compareTo(TOLERANCE) <= 0;
+                net |= abs.add(tax).subtract(other).abs().compareTo(TOLERANCE) <= 0;
+            }
+        }
+        int position = (gross ? 1 : 0) - (net ? 1 : 0);
+        return "net".equals(side) ? -position : position;
+    }
+
     private void textFeatures(double[] x, FieldQuery query, Candidate c) {
         String text = c.text();
         int digits = 0;
@@ -275,7 +330,7 @@ final class FeatureExtractor {
         if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT) {
             boolean legal = false;
             for (String token : Tokenizer.tokens(text)) {
-                legal |= LEGAL_FORMS.contains(token);
+                legal |= LegalForms.isLegalForm(token);
             }
             String lower = text.toLowerCase(Locale.ROOT);
             legal |= lower.contains("s.a.")

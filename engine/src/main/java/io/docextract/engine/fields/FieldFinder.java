@@ -323,11 +323,16 @@ public final class FieldFinder {
             Candidate c = best.candidate();
             FieldLocation location =
                     c.isInferred() ? null : new FieldLocation(c.line().page(), c.box(), c.text());
-            Object value = typed(query.kind(), c.value());
-            if (query.kind() == FieldKind.AMOUNT && doc.creditNote() && value instanceof BigDecimal amount) {
-                value = amount.abs();
+            return new FieldValue(reported(query.kind(), c.value()), conf, location);
+        }
+
+        /** A candidate's value as the field reports it: typed, and on a credit note amounts as magnitudes. */
+        Object reported(FieldKind kind, Object raw) {
+            Object value = typed(kind, raw);
+            if (kind == FieldKind.AMOUNT && doc.creditNote() && value instanceof BigDecimal amount) {
+                return amount.abs();
             }
-            return new FieldValue(value, conf, location);
+            return value;
         }
 
         Object table(

@@ -94,7 +94,7 @@ public record FieldQuery(
             }
         }
         Party party = bestParty(raw, lexicon);
-        FieldKind kind = kindOf(field, nameTokens, raw, lexicon);
+        FieldKind kind = kindOf(field, nameTokens, raw, lexicon, party);
         Map<String, Double> weights = sharpen(raw, lexicon, kind);
         // Other concepts keep their weight (an "Invoice" label near a date says something), but
         // the field is about a concept that can hold its kind of value.
@@ -184,7 +184,7 @@ public record FieldQuery(
     }
 
     private static FieldKind kindOf(
-            FieldSpec field, List<String> nameTokens, Map<String, Double> raw, Lexicon lexicon) {
+            FieldSpec field, List<String> nameTokens, Map<String, Double> raw, Lexicon lexicon, Party party) {
         FieldType type = field.type();
         switch (type) {
             case DATE:
@@ -217,18 +217,21 @@ public record FieldQuery(
             return FieldKind.ADDRESS;
         }
         if (last.equals("name") || last.equals("company")) {
-            return FieldKind.NAME;
+            return nameKind(party);
         }
-        // Nothing in the name decides: follow the concept the field means best.
+        // Nothing in the name decides: follow the concept the field means best. On a tie, what the
+        // value is beats whose it is: "vendor_website" is a website that belongs to the seller,
+        // not the seller's name (which it would then take from "vendor_name").
         String top = raw.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
+                .max(Map.Entry.<String, Double>comparingByValue()
+                        .thenComparing(e -> lexicon.concept(e.getKey()).party() == null))
                 .map(Map.Entry::getKey)
                 .orElse(null);
         if (top != null) {
             Concept concept = lexicon.concept(top);
             String kind = concept.tag("kind");
             if (concept.party() != null || "name".equals(kind)) {
-                return FieldKind.NAME;
+                return nameKind(party);
             }
             if ("id".equals(kind)) {
                 return FieldKind.IDENTIFIER;
@@ -241,6 +244,16 @@ public record FieldQuery(
             }
         }
         return FieldKind.TEXT;
+    }
+
+    /**
+     * A party's name is a {@link FieldKind#NAME}: its model learned from sellers, buyers and
+     * employees, found mostly by where they sit (letterhead, party blocks, legal forms). A name
+     * that is no party's ("cashier", "contact_name") is found by its label, as text is: the name
+     * model gave a receipt's cashier the shop's name from its letterhead.
+     */
+    private static FieldKind nameKind(Party party) {
+        return party != null ? FieldKind.NAME : FieldKind.TEXT;
     }
 
     /**

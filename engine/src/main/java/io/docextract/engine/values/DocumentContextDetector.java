@@ -220,7 +220,11 @@ public final class DocumentContextDetector {
     /** Countries writing numeric dates month first. */
     private static final Set<String> MONTH_FIRST_COUNTRIES = Set.of("US", "PH", "FM", "MH", "PW", "AS", "GU");
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    /**
+     * A word between spaces and apostrophes, with the punctuation around it dropped; letters only,
+     * so the letters of an abbreviation ("D.I.Y.") are not words ("y" is Spanish).
+     */
+    private static final Pattern WORD = Pattern.compile("(?<=^|[\\s'’(\\[\"])\\p{L}+(?=$|[\\s.,;:!?)\\]\"])");
 
     /** Country names in the six languages, folded ("deutschland" → DE, "inde" → IN). */
     private static final Map<String, String> COUNTRY_NAMES = countryNames();
@@ -287,11 +291,14 @@ public final class DocumentContextDetector {
                 }
             }
         }
-        return counts.entrySet().stream()
-                .filter(entry -> entry.getValue() >= 2)
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        int best = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> leaders = counts.entrySet().stream()
+                .filter(entry -> entry.getValue() == best)
                 .map(Map.Entry::getKey)
-                .orElse(null);
+                .toList();
+        // A tie ("Date … Total" is English and French alike) leaves the language unknown: a guess
+        // by name order made English receipts French.
+        return best >= 2 && leaders.size() == 1 ? leaders.getFirst() : null;
     }
 
     private String country(List<String> lines, String language) {

@@ -109,6 +109,44 @@ class FieldFinderTest {
         assertThat(line.textOf(0, end)).isEqualTo(name.strip());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Free SAS au capital de 3.441.812 Euros − RCS Paris        | Free SAS
+            Metallbau Leipzig GmbH & Co. KG Werk 2 Halle 7             | Metallbau Leipzig GmbH & Co. KG
+            GARDENIA BAKERIES (KL) SDN BHD (139386 X)                  | -
+            SARL au capital de 10 000 € - RCS Paris                    | -
+            Thank you for shopping at Aeon Co. Bhd today               | -
+            """)
+    void aCompanyNameOpeningALegalNoticeEndsAfterItsLegalForm(String printed, String name) {
+        Layout layout = layout(List.of(printed.strip() + "@40"));
+        DocumentIndex index = new DocumentIndex(
+                layout, io.docextract.engine.values.DocumentContext.unknown(), Lexicon.builtIn(), null);
+        TextLine line = index.lines().getFirst();
+        int end = CandidateFinder.legalFormEnd(line, line.segments().getFirst());
+        assertThat(end == 0 ? "-" : line.textOf(0, end)).isEqualTo(name.strip());
+    }
+
+    @Test
+    void aNameThatIsNoPartysIsFoundByItsLabelNotTheLetterhead() {
+        Layout receipt = layout(List.of(
+                "SUPERMARKT HOLLAND BV@200",
+                "Stationsplein 4@200",
+                "1012 AB Amsterdam@200",
+                "Bon 4471@40;12-03-2024 14:22@300",
+                "Cashier: Anouk Visser@40",
+                "Melk 1,29@40",
+                "TOTAL@40;1,29@300"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "receipt",
+                "",
+                List.of(
+                        FieldSpec.of("merchant_name", FieldType.TEXT, "Name of the shop"),
+                        FieldSpec.of("cashier", FieldType.TEXT, "Name of the cashier who served")));
+        ExtractionResult result = finder.extract(receipt, extractor);
+        assertThat(result.data().get("merchant_name")).isEqualTo("SUPERMARKT HOLLAND BV");
+        assertThat(result.data().get("cashier")).isEqualTo("Anouk Visser");
+    }
+
     @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
@@ -133,6 +171,87 @@ class FieldFinderTest {
                 .toList();
         assertThat(ibans).contains("DE89370400440532013000");
         assertThat(finder.extract(payslip, extractor).data().get("iban")).isEqualTo("DE89370400440532013000");
+    }
+
+    @Test
+    void aDocumentNumberIsNeverItsPrintedDate() {
+        // The date sits after a label the field's description half-names; the number stands under its own caption.
+        Layout receipt = layout(List.of(
+                "PAYMENT RECEIPT@40",
+                "Guest Name: Mira Tolland@40;Date: 31/12/2017@300",
+                "Booking ID@300",
+                "QXRA4410@300",
+                "Order 20171231@40",
+                "Grand Total@40;Rs 1939@300"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice",
+                "",
+                List.of(FieldSpec.of("invoice_number", FieldType.TEXT, "The unique invoice identifier")));
+        FieldFinder.Run run = finder.start(receipt, extractor);
+        List<String> numbers = run.rank(run.query(extractor.fields().getFirst())).stream()
+                .map(s -> String.valueOf(s.candidate().value()))
+                .toList();
+        assertThat(numbers).contains("QXRA4410", "20171231").doesNotContain("31/12/2017");
+    }
+
+    /** The feature's value for each candidate of the field, by the candidate's value (first reading wins). */
+    private java.util.Map<String, Double> featureByValue(
+            Layout layout, ExtractorSpec extractor, String field, Feature f) {
+        FieldFinder.Run run = finder.start(layout, extractor);
+        FieldSpec spec = extractor.fields().stream()
+                .filter(s -> s.name().equals(field))
+                .findFirst()
+                .orElseThrow();
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (Scored s : run.rank(run.query(spec))) {
+            out.putIfAbsent(((BigDecimal) s.candidate().value()).toPlainString(), s.features()[f.ordinal()]);
+        }
+        return out;
+    }
+
+    private static final ExtractorSpec TOTALS = new ExtractorSpec(
+            "invoice",
+            "",
+            List.of(
+                    FieldSpec.of("total_amount", FieldType.CURRENCY, "Total amount due including tax"),
+                    FieldSpec.of("subtotal_amount", FieldType.CURRENCY, "Total before tax (net amount)"),
+                    FieldSpec.of("tax_amount", FieldType.CURRENCY, "Total tax charged")));
+
+    @Test
+    void aTaxInclusiveSubtotalIsOnTheGrossSideOfTheLabelledTax() {
+        // Prices include tax: the "Subtotaal" is the gross, the amount "excluding" tax is the net.
+        Layout invoice = layout(List.of(
+                "Artikel@40;Prijs@450",
+                "Tablet@40;€ 399,00@450",
+                "Exclusief BTW@40;€ 330,58@150;Subtotaal@300;€ 399,00@450",
+                "BTW 21%@40;€ 68,42@150",
+                "Totaal@300;€ 399,00@450"));
+        assertThat(featureByValue(invoice, TOTALS, "subtotal_amount", Feature.TAX_SIDE))
+                .containsEntry("330.58", 1.0)
+                .containsEntry("399.00", -1.0)
+                .containsEntry("68.42", 0.0);
+        assertThat(featureByValue(invoice, TOTALS, "total_amount", Feature.TAX_SIDE))
+                .containsEntry("330.58", -1.0)
+                .containsEntry("399.00", 1.0);
+        assertThat(featureByValue(invoice, TOTALS, "tax_amount", Feature.TAX_SIDE))
+                .containsOnlyKeys("399.00", "330.58", "68.42")
+                .allSatisfy((value, side) -> assertThat(side).isZero());
+    }
+
+    @Test
+    void taxesOfTwoRatesAreNotOneSideOfTheTotalTax() {
+        // 1,62 + 1,51 = 3,13: the taxes of two rates add up to the total tax, which is no gross amount.
+        Layout receipt = layout(List.of(
+                "TOTAL@40;26,30 €@150",
+                "Taux@40;HT@100;TVA@150;TTC@200",
+                "A 20%@40;8,08@100;1,62@150;9,70@200",
+                "B 10%@40;15,09@100;1,51@150;16,60@200",
+                "Total TVA@40;3,13@150",
+                "Total HT@40;23,17@150"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.TAX_SIDE))
+                .containsEntry("3.13", 0.0)
+                .containsEntry("26.30", 1.0)
+                .containsEntry("23.17", -1.0);
     }
 
     private static final ExtractorSpec PURCHASE_ORDER = new ExtractorSpec(

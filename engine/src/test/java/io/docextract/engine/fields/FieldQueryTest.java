@@ -67,6 +67,14 @@ class FieldQueryTest {
     }
 
     @Test
+    void aPartysWebsiteIsNotItsName() {
+        // "vendor" and "website" name two concepts equally: the value is a website, the party says whose.
+        FieldQuery q = query("vendor_website", "text", "Website of the company that issued the invoice");
+        assertThat(q.party()).isEqualTo(Party.SELLER);
+        assertThat(q.kind()).isEqualTo(FieldKind.TEXT);
+    }
+
+    @Test
     void purchaseOrderBuyerIsTheIssuer() {
         FieldQuery q = FieldQuery.of(
                 FieldSpec.of("buyer_name", FieldType.TEXT, "Name of the company placing the order."),

@@ -133,7 +133,8 @@ public final class ScoringModelFit {
                     boolean[] right = new boolean[ranked.size()];
                     for (int i = 0; i < ranked.size(); i++) {
                         x[i] = ranked.get(i).features();
-                        Object value = FieldFinder.typed(
+                        // Right as the field would report it: a credit note's "-233,47 €" is its total 233.47.
+                        Object value = run.reported(
                                 query.kind(), ranked.get(i).candidate().value());
                         right[i] = ExpectedValueMatcher.matches(rule, expected, value);
                     }

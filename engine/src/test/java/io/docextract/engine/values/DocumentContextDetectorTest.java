@@ -33,6 +33,8 @@ class DocumentContextDetectorTest {
             Tax Invoice / Warehouse: Hoskote Taluk, Bangalore, Karnataka, India - 560067 / Invoice Date: 20-10-2015 / Grand Total 319.00 | en | IN | DAY_FIRST | INR
             Invoice / Jordan Miller / Date 25/12/2024 / Total 12.00 | en | - | DAY_FIRST | -
             Order / Date 25/12/2024 / Total 12.00 | en | - | DAY_FIRST | -
+            MR D.I.Y. TRADING / Date 25/12/2024 / Total 12.00 | - | - | DAY_FIRST | -
+            Pan y leche / Fecha 25/12/2024 / Total 12,00 | es | ES | DAY_FIRST | EUR
             12 / 34 | - | - | UNKNOWN | -
             """)
     void detectsContext(String document, String language, String country, DateOrder order, String currency) {
