@@ -78,6 +78,7 @@ final class PdfLayoutReader implements LayoutReader {
         stripper.writeText(document, Writer.nullWriter());
         PDFRenderer renderer = null;
         List<Page> pages = new ArrayList<>();
+        DocumentLanguage language = new DocumentLanguage();
         for (int index = 0; index < document.getNumberOfPages(); index++) {
             PDPage pdfPage = document.getPage(index);
             PDRectangle size = displayedSize(pdfPage);
@@ -90,7 +91,7 @@ final class PdfLayoutReader implements LayoutReader {
                 if (quality == TextLayerQuality.GARBLED || hasInk(renderer, index)) {
                     deadline.check();
                     BufferedImage image = renderer.renderImageWithDPI(index, OCR_DPI, ImageType.GRAY);
-                    OcrResult result = ocr.recognize(image, deadline);
+                    OcrResult result = ocr.recognize(image, deadline, language);
                     if (!result.lines().isEmpty() || quality == TextLayerQuality.GARBLED) {
                         // Sizes in points; the OCR image may have been turned upright.
                         double width = result.width() * 72.0 / OCR_DPI;

@@ -80,13 +80,19 @@ public final class TesseractOcr {
         return installation().languages();
     }
 
+    /** Reads a page image that is a document of its own. */
+    OcrResult recognize(BufferedImage image, Deadline deadline) {
+        return recognize(image, deadline, new DocumentLanguage());
+    }
+
     /**
-     * Reads one page image.
+     * Reads one page image of a document, starting with the language its earlier pages showed and
+     * remembering the language this page shows.
      *
      * @throws ExtractionException {@code ocr_unavailable} when OCR is off or Tesseract is
      *     missing, {@code extraction_timeout} when the page or document time runs out
      */
-    OcrResult recognize(BufferedImage image, Deadline deadline) {
+    OcrResult recognize(BufferedImage image, Deadline deadline, DocumentLanguage document) {
         if (!options.ocrEnabled()) {
             throw new ExtractionException(
                     ExtractionErrorCode.OCR_UNAVAILABLE, "The document needs OCR, which is turned off on this server.");
@@ -99,10 +105,13 @@ public final class TesseractOcr {
                             + ") is not installed or has no language data.");
         }
         try {
-            Reading first = recognizeUpright(preprocessor.prepare(image), tesseract, deadline);
-            Optional<String> second = tesseract
-                    .plan()
-                    .second(first.result().lines(), first.result().meanConfidence());
+            OcrLanguages plan = tesseract.plan();
+            String languages = plan.first(document.shown());
+            Reading first = recognizeUpright(preprocessor.prepare(image), languages, tesseract, deadline);
+            Optional<String> shown = plan.shown(first.result().lines());
+            document.remember(shown);
+            Optional<String> second =
+                    plan.second(languages, shown, first.result().meanConfidence());
             return second.isPresent() ? run(first.image(), second.get(), deadline) : first.result();
         } catch (OcrFailure e) {
             throw new ExtractionException(ExtractionErrorCode.INTERNAL_ERROR, e.getMessage(), e);
@@ -110,8 +119,8 @@ public final class TesseractOcr {
     }
 
     /** The first reading of a page, turned upright when it needed turning, and the image read. */
-    private Reading recognizeUpright(BufferedImage prepared, Installation tesseract, Deadline deadline) {
-        String languages = tesseract.plan().first();
+    private Reading recognizeUpright(
+            BufferedImage prepared, String languages, Installation tesseract, Deadline deadline) {
         OcrResult first = run(prepared, languages, deadline);
         boolean sideways = first.sideways();
         if (!sideways && (first.wordCount() < 3 || first.meanConfidence() >= LOW_CONFIDENCE)) {
