@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * output becomes lines of words with boxes normalized to the prepared image. A page read with
  * very low confidence is tried again with thickened strokes, then upright (Tesseract's orientation
  * detection when the {@code osd} data is installed, else each quarter turn). That first reading
- * uses one language; a second one follows only where it helps, for a page in another configured
- * language or a noisy page ({@link OcrLanguages}). Tesseract runs single-threaded
+ * uses one language, or the one earlier pages of the document showed ({@link DocumentLanguage});
+ * a second one follows only where it helps, for a page in another configured language or a noisy
+ * page ({@link OcrLanguages}). Tesseract runs single-threaded
  * ({@code OMP_THREAD_LIMIT=1}: several threads per page are slower on a shared machine) and is
  * killed when the page timeout passes. Thread-safe: concurrent pages run separate processes.
  */
