@@ -79,10 +79,11 @@ final class ImageLayoutReader implements LayoutReader {
             }
         }
         List<Page> pages = new ArrayList<>(pageCount);
+        DocumentLanguage language = new DocumentLanguage();
         for (int index = 0; index < pageCount; index++) {
             deadline.check();
             BufferedImage image = decode(reader, index);
-            OcrResult result = ocr.recognize(image, deadline);
+            OcrResult result = ocr.recognize(image, deadline, language);
             pages.add(new Page(index + 1, result.width(), result.height(), result.lines(), true));
         }
         return pages;

@@ -24,6 +24,10 @@ import java.util.Optional;
  * reading; English alone lost 0.06 of field accuracy on the sroie receipts (0.531 → 0.469, see
  * docs/extraction.md).
  *
+ * <p>Later pages of a document start with the language its earlier pages showed
+ * ({@link DocumentLanguage}): they are read once, in that language, and again only when they show
+ * yet another one or are noisy.
+ *
  * @param first the {@code -l} argument of the first reading
  * @param all every configured language, the {@code -l} argument for noisy pages
  * @param detectable configured languages the detector can name, other than the first one,
@@ -64,23 +68,36 @@ record OcrLanguages(String first, String all, Map<String, String> detectable) {
     }
 
     /**
-     * The {@code -l} argument of a second reading: another configured language that the first
-     * reading shows, else every language for a noisy first reading, else none.
+     * The {@code -l} argument of a page's first reading: the first languages, after the language
+     * earlier pages of the same document showed, so a German document is read once per page
+     * rather than in English and then again in German.
      */
-    Optional<String> second(List<Line> firstReading, double meanConfidence) {
-        Optional<String> shown = shownLanguage(firstReading);
-        if (shown.isPresent()) {
-            return shown.map(lang -> lang + "+" + first);
-        }
-        return meanConfidence < NOISY && !all.equals(first) ? Optional.of(all) : Optional.empty();
+    String first(Optional<String> documentLanguage) {
+        return documentLanguage.map(lang -> lang + "+" + first).orElse(first);
     }
 
-    private Optional<String> shownLanguage(List<Line> firstReading) {
+    /**
+     * The {@code -l} argument of a second reading: another configured language that the first
+     * reading shows, else every language for a noisy first reading, else none; never the
+     * languages the first reading already used.
+     *
+     * @param firstLanguages the {@code -l} argument of the first reading
+     * @param shown the configured language the first reading's words are in ({@link #shown})
+     */
+    Optional<String> second(String firstLanguages, Optional<String> shown, double meanConfidence) {
+        Optional<String> wanted = shown.isPresent()
+                ? shown.map(lang -> lang + "+" + first)
+                : Optional.of(all).filter(languages -> meanConfidence < NOISY);
+        return wanted.filter(languages -> !languages.equals(firstLanguages));
+    }
+
+    /** The configured language other than the first that a reading's words are in, if any. */
+    Optional<String> shown(List<Line> reading) {
         if (detectable.isEmpty()) {
             return Optional.empty();
         }
         String language =
-                DETECTOR.detect(firstReading.stream().map(Line::text).toList()).language();
+                DETECTOR.detect(reading.stream().map(Line::text).toList()).language();
         return Optional.ofNullable(language == null ? null : detectable.get(language));
     }
 }

@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,7 +31,8 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * PDF pages from their text layer (PDFBox), with pages whose text layer is missing or garbled
- * rendered at 300 dpi and OCRed.
+ * rendered at 300 dpi (or, for a bare 300 dpi scan, its image taken as it is: {@link FullPageScan})
+ * and OCRed.
  */
 final class PdfLayoutReader implements LayoutReader {
 
@@ -78,6 +80,7 @@ final class PdfLayoutReader implements LayoutReader {
         stripper.writeText(document, Writer.nullWriter());
         PDFRenderer renderer = null;
         List<Page> pages = new ArrayList<>();
+        DocumentLanguage language = new DocumentLanguage();
         for (int index = 0; index < document.getNumberOfPages(); index++) {
             PDPage pdfPage = document.getPage(index);
             PDRectangle size = displayedSize(pdfPage);
@@ -89,8 +92,10 @@ final class PdfLayoutReader implements LayoutReader {
                 }
                 if (quality == TextLayerQuality.GARBLED || hasInk(renderer, index)) {
                     deadline.check();
-                    BufferedImage image = renderer.renderImageWithDPI(index, OCR_DPI, ImageType.GRAY);
-                    OcrResult result = ocr.recognize(image, deadline);
+                    Optional<BufferedImage> scan = FullPageScan.of(pdfPage, OCR_DPI);
+                    BufferedImage image =
+                            scan.isPresent() ? scan.get() : renderer.renderImageWithDPI(index, OCR_DPI, ImageType.GRAY);
+                    OcrResult result = ocr.recognize(image, deadline, language);
                     if (!result.lines().isEmpty() || quality == TextLayerQuality.GARBLED) {
                         // Sizes in points; the OCR image may have been turned upright.
                         double width = result.width() * 72.0 / OCR_DPI;

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * output becomes lines of words with boxes normalized to the prepared image. A page read with
  * very low confidence is tried again with thickened strokes, then upright (Tesseract's orientation
  * detection when the {@code osd} data is installed, else each quarter turn). That first reading
- * uses one language; a second one follows only where it helps, for a page in another configured
- * language or a noisy page ({@link OcrLanguages}). Tesseract runs single-threaded
+ * uses one language, or the one earlier pages of the document showed ({@link DocumentLanguage});
+ * a second one follows only where it helps, for a page in another configured language or a noisy
+ * page ({@link OcrLanguages}). Tesseract runs single-threaded
  * ({@code OMP_THREAD_LIMIT=1}: several threads per page are slower on a shared machine) and is
  * killed when the page timeout passes. Thread-safe: concurrent pages run separate processes.
  */
@@ -80,13 +81,19 @@ public final class TesseractOcr {
         return installation().languages();
     }
 
+    /** Reads a page image that is a document of its own. */
+    OcrResult recognize(BufferedImage image, Deadline deadline) {
+        return recognize(image, deadline, new DocumentLanguage());
+    }
+
     /**
-     * Reads one page image.
+     * Reads one page image of a document, starting with the language its earlier pages showed and
+     * remembering the language this page shows.
      *
      * @throws ExtractionException {@code ocr_unavailable} when OCR is off or Tesseract is
      *     missing, {@code extraction_timeout} when the page or document time runs out
      */
-    OcrResult recognize(BufferedImage image, Deadline deadline) {
+    OcrResult recognize(BufferedImage image, Deadline deadline, DocumentLanguage document) {
         if (!options.ocrEnabled()) {
             throw new ExtractionException(
                     ExtractionErrorCode.OCR_UNAVAILABLE, "The document needs OCR, which is turned off on this server.");
@@ -99,10 +106,13 @@ public final class TesseractOcr {
                             + ") is not installed or has no language data.");
         }
         try {
-            Reading first = recognizeUpright(preprocessor.prepare(image), tesseract, deadline);
-            Optional<String> second = tesseract
-                    .plan()
-                    .second(first.result().lines(), first.result().meanConfidence());
+            OcrLanguages plan = tesseract.plan();
+            String languages = plan.first(document.shown());
+            Reading first = recognizeUpright(preprocessor.prepare(image), languages, tesseract, deadline);
+            Optional<String> shown = plan.shown(first.result().lines());
+            document.remember(shown);
+            Optional<String> second =
+                    plan.second(languages, shown, first.result().meanConfidence());
             return second.isPresent() ? run(first.image(), second.get(), deadline) : first.result();
         } catch (OcrFailure e) {
             throw new ExtractionException(ExtractionErrorCode.INTERNAL_ERROR, e.getMessage(), e);
@@ -110,8 +120,8 @@ public final class TesseractOcr {
     }
 
     /** The first reading of a page, turned upright when it needed turning, and the image read. */
-    private Reading recognizeUpright(BufferedImage prepared, Installation tesseract, Deadline deadline) {
-        String languages = tesseract.plan().first();
+    private Reading recognizeUpright(
+            BufferedImage prepared, String languages, Installation tesseract, Deadline deadline) {
         OcrResult first = run(prepared, languages, deadline);
         boolean sideways = first.sideways();
         if (!sideways && (first.wordCount() < 3 || first.meanConfidence() >= LOW_CONFIDENCE)) {

@@ -488,16 +488,15 @@ final class CandidateFinder {
         return null;
     }
 
-    private static String joinParts(List<String> parts) {
-        StringBuilder out = new StringBuilder();
-        for (String part : parts) {
-            if (!out.isEmpty()) {
-                char last = out.charAt(out.length() - 1);
-                out.append(last == ',' ? " " : ", ");
-            }
-            out.append(part);
-        }
-        return out.toString();
+    /**
+     * The lines of an address block as one value. Lines the document punctuated itself (any but
+     * the last ending in a comma: "LOT 12, JALAN KPB 6," / "43300 SERI KEMBANGAN") keep their own
+     * punctuation and join with a space, as printed; unpunctuated lines ("Fiulring 146a" /
+     * "48713 Nokvolheim") join with ", ", the usual one-line form of an address.
+     */
+    static String joinParts(List<String> parts) {
+        boolean punctuated = parts.subList(0, parts.size() - 1).stream().anyMatch(part -> part.endsWith(","));
+        return String.join(punctuated ? " " : ", ", parts);
     }
 
     private static String joinSeparated(String text) {

@@ -24,7 +24,8 @@ import java.util.List;
  * Prints the median milliseconds per page over repeated reads of a generated text PDF, the
  * median per OCR page of generated 300 dpi scanned PDFs in English and in German (render,
  * preparation, Tesseract), in wall time and in CPU time of Tesseract and of the JVM, and
- * the peak heap seen while reading.
+ * the peak heap seen while reading; then the same per page of one multi-page scan in each
+ * language (later pages start with the language the first page showed).
  */
 public final class LayoutBenchmark {
 
@@ -104,14 +105,25 @@ public final class LayoutBenchmark {
                         median(jvm),
                         format(jvm));
             }
-            PdfFixtures.PageSpec[] specs = new PdfFixtures.PageSpec[ocrPages];
-            for (int p = 0; p < ocrPages; p++) {
-                specs[p] = scannedSpec("en", p);
+            System.out.printf("OCR: peak heap %d MB%n", peakHeap() / (1 << 20));
+            for (String language : List.of("en", "de")) {
+                // One document of several pages: later pages start with the first page's language.
+                PdfFixtures.PageSpec[] specs = new PdfFixtures.PageSpec[ocrPages];
+                for (int p = 0; p < ocrPages; p++) {
+                    specs[p] = scannedSpec(language, p);
+                }
+                byte[] scanned = PdfFixtures.pdf(specs);
+                long jvmStart = jvmCpuMillis();
+                long childStart = childCpuMillis();
+                double wall = timed(() -> reader.read(scanned, DocumentFormat.PDF));
+                System.out.printf(
+                        "OCR %s, one %d-page scan: %.0f ms/page wall; CPU %.0f ms/page Tesseract + %.0f ms/page JVM%n",
+                        language,
+                        ocrPages,
+                        wall / ocrPages,
+                        (childCpuMillis() - childStart) / (double) ocrPages,
+                        (jvmCpuMillis() - jvmStart) / (double) ocrPages);
             }
-            byte[] scanned = PdfFixtures.pdf(specs);
-            System.out.printf(
-                    "OCR: peak heap %d MB; whole %d-page English scan read in %.0f ms%n",
-                    peakHeap() / (1 << 20), ocrPages, timed(() -> reader.read(scanned, DocumentFormat.PDF)));
         }
     }
 

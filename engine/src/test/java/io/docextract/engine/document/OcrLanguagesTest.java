@@ -8,6 +8,7 @@ import io.docextract.engine.layout.Word;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OcrLanguagesTest {
@@ -24,6 +25,11 @@ class OcrLanguagesTest {
                 .toList();
     }
 
+    /** The second reading of a page read first without a document language. */
+    private static Optional<String> second(OcrLanguages plan, List<Line> reading, double confidence) {
+        return plan.second(plan.first(), plan.shown(reading), confidence);
+    }
+
     @Test
     void theFirstReadingUsesTheFirstLanguageAlone() {
         assertThat(SIX.first()).isEqualTo("eng");
@@ -36,7 +42,7 @@ class OcrLanguagesTest {
     void anEnglishPageIsNotReadAgain() {
         var english = lines("Invoice number 4711", "Please pay the amount due within 14 days", "Total 120.00");
 
-        assertThat(SIX.second(english, CLEAN)).isEmpty();
+        assertThat(second(SIX, english, CLEAN)).isEmpty();
     }
 
     @Test
@@ -48,8 +54,8 @@ class OcrLanguagesTest {
                 "Vielen Dank fur Ihre Bestellung");
         var french = lines("Facture 2024-117", "Montant total TTC", "Merci pour votre commande");
 
-        assertThat(SIX.second(german, CLEAN)).contains("deu+eng");
-        assertThat(SIX.second(french, CLEAN)).contains("fra+eng");
+        assertThat(second(SIX, german, CLEAN)).contains("deu+eng");
+        assertThat(second(SIX, french, CLEAN)).contains("fra+eng");
     }
 
     @Test
@@ -57,23 +63,25 @@ class OcrLanguagesTest {
         var fromGermany = lines(
                 "Kersto AG", "Zelmexstrake 10 - 82592 Daxtorstadt", "Invoice number 4711", "VAT No.: DE836428345");
 
-        assertThat(SIX.second(fromGermany, CLEAN)).isEmpty();
+        assertThat(second(SIX, fromGermany, CLEAN)).isEmpty();
     }
 
     @Test
     void aNoisyPageIsReadAgainWithEveryConfiguredLanguage() {
         var receipt = lines("HAI-O RAYA BHD", "THANK YOU, PLEASE COME AGAIN", "TOTAL INCL. GST 6.00% RM 47.70");
 
-        assertThat(SIX.second(receipt, 0.7)).contains("eng+deu+fra+spa+nld+ita");
-        assertThat(OcrLanguages.of(List.of("eng")).second(receipt, 0.7)).isEmpty();
+        assertThat(second(SIX, receipt, 0.7)).contains("eng+deu+fra+spa+nld+ita");
+        assertThat(second(OcrLanguages.of(List.of("eng")), receipt, 0.7)).isEmpty();
     }
 
     @Test
     void aLanguageThatIsNotConfiguredIsNotReadAgain() {
         OcrLanguages englishAndFrench = OcrLanguages.of(List.of("eng", "fra"));
 
-        assertThat(englishAndFrench.second(
-                        lines("Rechnung Nr. 4711", "Bitte zahlen Sie den Betrag bis zum Datum"), CLEAN))
+        assertThat(second(
+                        englishAndFrench,
+                        lines("Rechnung Nr. 4711", "Bitte zahlen Sie den Betrag bis zum Datum"),
+                        CLEAN))
                 .isEmpty();
     }
 
@@ -82,8 +90,8 @@ class OcrLanguagesTest {
         OcrLanguages withPortuguese = OcrLanguages.of(List.of("eng", "por", "deu"));
 
         assertThat(withPortuguese.first()).isEqualTo("eng+por");
-        assertThat(withPortuguese.second(
-                        lines("Rechnung Nr. 4711", "Bitte zahlen Sie den Betrag bis zum Datum"), CLEAN))
+        assertThat(second(
+                        withPortuguese, lines("Rechnung Nr. 4711", "Bitte zahlen Sie den Betrag bis zum Datum"), CLEAN))
                 .contains("deu+eng+por");
     }
 
@@ -92,7 +100,30 @@ class OcrLanguagesTest {
         OcrLanguages german = OcrLanguages.of(List.of("deu"));
 
         assertThat(german.first()).isEqualTo("deu");
-        assertThat(german.second(lines("Invoice number 4711", "Please pay the amount due"), CLEAN))
+        assertThat(second(german, lines("Invoice number 4711", "Please pay the amount due"), CLEAN))
                 .isEmpty();
+    }
+
+    @Test
+    void laterPagesStartWithTheLanguageTheDocumentShowedAndAreReadOnce() {
+        var german = lines(
+                "Rechnung Nr. 4711",
+                "Bitte zahlen Sie den Betrag bis zum 14.03.2024",
+                "Vielen Dank fur Ihre Bestellung");
+        var french = lines("Facture 2024-117", "Montant total TTC", "Merci pour votre commande");
+        String carried = SIX.first(Optional.of("deu"));
+
+        assertThat(carried).isEqualTo("deu+eng");
+        assertThat(SIX.second(carried, SIX.shown(german), CLEAN)).isEmpty();
+        assertThat(SIX.second(carried, SIX.shown(french), CLEAN)).contains("fra+eng");
+        assertThat(SIX.second(carried, SIX.shown(lines("4711 12.00 24.00")), 0.7))
+                .contains("eng+deu+fra+spa+nld+ita");
+    }
+
+    @Test
+    void aNoisyPageReadWithEveryLanguageIsNotReadAgain() {
+        var receipt = lines("HAI-O RAYA BHD", "THANK YOU, PLEASE COME AGAIN");
+
+        assertThat(SIX.second(SIX.all(), SIX.shown(receipt), 0.7)).isEmpty();
     }
 }

@@ -3,9 +3,15 @@ package io.docextract.engine.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docextract.engine.EngineOptions;
+import io.docextract.engine.layout.Layout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The first reading in one language and the second for other languages, with the real Tesseract. */
 class TesseractOcrLanguagesTest {
@@ -44,5 +50,38 @@ class TesseractOcrLanguagesTest {
                 .contains("Müller")
                 .contains("Straße")
                 .contains("Köln");
+    }
+
+    @Test
+    void laterPagesOfAGermanDocumentAreReadOnceWithTheLanguageTheFirstPageShowed(@TempDir Path dir) throws IOException {
+        // The real Tesseract behind a script that logs each reading's languages.
+        Path log = dir.resolve("readings.log");
+        Path tesseract = dir.resolve("tesseract");
+        Files.writeString(tesseract, """
+                #!/bin/sh
+                for arg in "$@"; do [ "$previous" = "-l" ] && echo "$arg" >> '%s'; previous="$arg"; done
+                exec tesseract "$@"
+                """.formatted(log));
+        Files.setPosixFilePermissions(tesseract, PosixFilePermissions.fromString("rwx------"));
+        EngineOptions defaults = EngineOptions.defaults();
+        var options = new EngineOptions(
+                defaults.maxPages(),
+                true,
+                defaults.ocrPageTimeout(),
+                defaults.documentTimeout(),
+                defaults.maxImagePixels(),
+                tesseract.toString(),
+                defaults.ocrLanguages());
+        List<String> page = List.of(
+                "Rechnung für die Bestellung von Frau Müller",
+                "Bitte zahlen Sie den Gesamtbetrag bis zum 14.03.2024",
+                "Straße der Einheit 12, Köln");
+        byte[] tiff = ImageFixtures.multiPageTiff(
+                List.of(ImageFixtures.textImage(1800, 360, page, 40), ImageFixtures.textImage(1800, 360, page, 40)));
+
+        Layout layout = new DocumentReader(options).read(tiff, DocumentFormat.TIFF);
+
+        assertThat(layout.pages().get(1).lines().getFirst().text()).contains("für");
+        assertThat(Files.readAllLines(log)).containsExactly("eng", "deu+eng", "deu+eng");
     }
 }
