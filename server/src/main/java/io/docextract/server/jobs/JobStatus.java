@@ -10,6 +10,9 @@ public enum JobStatus {
     COMPLETED,
     FAILED;
 
+    // Read for every job a list maps and shows: computed once, not lowercased per call.
+    private final String value = name().toLowerCase(Locale.ROOT);
+
     public boolean canMoveTo(JobStatus next) {
         return switch (this) {
             case QUEUED -> next == PROCESSING;
@@ -24,12 +27,12 @@ public enum JobStatus {
     }
 
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return value;
     }
 
     public static Optional<JobStatus> fromValue(String value) {
         for (JobStatus status : values()) {
-            if (status.value().equals(value)) {
+            if (status.value.equals(value)) {
                 return Optional.of(status);
             }
         }
