@@ -1,6 +1,8 @@
 package io.docextract.server.jobs;
 
 import io.docextract.server.storage.Dialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,20 +63,7 @@ public class JobStatsRepository {
                         + " LEFT JOIN extractors e ON e.id = s.extractor_id"
                         + " ORDER BY s.total DESC, s.extractor_id")
                 .params(where.params())
-                .query((rs, row) -> new ExtractorTotals(
-                        rs.getString("extractor_id"),
-                        rs.getString("name"),
-                        rs.getLong("total"),
-                        rs.getLong("completed"),
-                        rs.getLong("failed"),
-                        rs.getLong("queued"),
-                        rs.getLong("processing"),
-                        rs.getLong("timed"),
-                        rs.getDouble("elapsed"),
-                        rs.getLong("rated"),
-                        rs.getDouble("confidence"),
-                        rs.getLong("credits"),
-                        rs.getLong("pages")))
+                .query((rs, row) -> extractorTotals(rs))
                 .list();
     }
 
@@ -98,21 +87,26 @@ public class JobStatsRepository {
                         + " FROM job_stats_hourly WHERE " + where.sql() + " GROUP BY extractor_id) s"
                         + " LEFT JOIN extractors e ON e.id = s.extractor_id")
                 .params(where.params())
-                .query((rs, row) -> new ExtractorTotals(
-                        rs.getString("extractor_id"),
-                        rs.getString("name"),
-                        rs.getLong("total"),
-                        rs.getLong("completed"),
-                        rs.getLong("failed"),
-                        rs.getLong("queued"),
-                        rs.getLong("processing"),
-                        rs.getLong("timed"),
-                        rs.getDouble("elapsed"),
-                        rs.getLong("rated"),
-                        rs.getDouble("confidence"),
-                        rs.getLong("credits"),
-                        rs.getLong("pages")))
+                .query((rs, row) -> extractorTotals(rs))
                 .list();
+    }
+
+    /** A row of either per-extractor query: both name their columns alike. */
+    private static ExtractorTotals extractorTotals(ResultSet rs) throws SQLException {
+        return new ExtractorTotals(
+                rs.getString("extractor_id"),
+                rs.getString("name"),
+                rs.getLong("total"),
+                rs.getLong("completed"),
+                rs.getLong("failed"),
+                rs.getLong("queued"),
+                rs.getLong("processing"),
+                rs.getLong("timed"),
+                rs.getDouble("elapsed"),
+                rs.getLong("rated"),
+                rs.getDouble("confidence"),
+                rs.getLong("credits"),
+                rs.getLong("pages"));
     }
 
     /** Failed jobs by error code from the hourly roll-up, for the hours {@code [fromHour, toHour)}. */
