@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Measures Tesseract options on labelled scans; not a test (JUnit does not pick it up). Each image
@@ -96,22 +94,13 @@ public final class OcrOptionComparison {
 
     /** The labelled text values (not dates, amounts or numbers) of the image, normalized. */
     private static List<String> textLabels(Path image) throws IOException {
-        Path root = image.getParent().getParent();
-        String relative = root.relativize(image).toString();
-        ObjectMapper mapper = new ObjectMapper();
-        for (String line : Files.readAllLines(root.resolve("ground_truth.jsonl"))) {
-            JsonNode record = mapper.readTree(line);
-            if (record.path("file").asString().equals(relative)) {
-                List<String> labels = new ArrayList<>();
-                for (JsonNode value : record.path("fields").values()) {
-                    if (value.isString() && !value.asString().matches("\\d{4}-\\d{2}-\\d{2}")) {
-                        labels.add(normalize(value.asString()));
-                    }
-                }
-                return labels;
+        List<String> labels = new ArrayList<>();
+        for (JsonNode value : LabelledImage.fields(image).values()) {
+            if (value.isString() && !value.asString().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                labels.add(normalize(value.asString()));
             }
         }
-        return List.of();
+        return labels;
     }
 
     private static String normalize(String text) {

@@ -3,7 +3,6 @@ package io.docextract.engine.document;
 import io.docextract.engine.EngineOptions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Measures what each OCR preparation step does on labelled scans; not a test (JUnit does not
@@ -98,18 +96,9 @@ public final class OcrPreprocessingComparison {
 
     /** Words of at least three characters from the labelled string and amount values. */
     private static List<String> groundTruthTokens(Path image) throws IOException {
-        Path root = image.getParent().getParent();
-        String relative = root.relativize(image).toString();
-        ObjectMapper mapper = new ObjectMapper();
-        for (String line : Files.readAllLines(root.resolve("ground_truth.jsonl"))) {
-            JsonNode record = mapper.readTree(line);
-            if (record.path("file").asString().equals(relative)) {
-                List<String> tokens = new ArrayList<>();
-                collect(record.path("fields"), tokens);
-                return tokens;
-            }
-        }
-        return List.of();
+        List<String> tokens = new ArrayList<>();
+        collect(LabelledImage.fields(image), tokens);
+        return tokens;
     }
 
     private static void collect(JsonNode node, List<String> tokens) {
