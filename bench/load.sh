@@ -36,15 +36,21 @@ report() { # CPU ticks before the run; wrk's output on stdin
   awk -v ticks="$(( $(cpu) - before ))" -v hz="$TICKS" -v n="${requests:-0}" -v loadavg="$(cut -d' ' -f1 /proc/loadavg)" \
     'BEGIN { if (n > 0) printf "   server CPU per request: %.2f ms   (load average %s)\n", ticks * 1000 / hz / n, loadavg }'
 }
+# Each measurement follows WARMUP seconds (default 10) of the same requests, unrecorded: the figures
+# are a warm server's, not the JIT compiling the endpoint's code (which took a third off the first
+# endpoint measured right after start).
+warm_up() { wrk -t2 -c16 -d"${WARMUP:-10}s" "$@" >/dev/null; }
 run() { # name, wrk args...
   local name=$1 before; shift
   echo "== $name"
+  warm_up "$@"
   before=$(cpu)
   wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" | report "$before"
 }
 alone() { # name, wrk args...: one connection, so the latency of a request with the server to itself
   local name=$1 before; shift
   echo "== $name, one connection"
+  warm_up "$@"
   before=$(cpu)
   wrk -t1 -c1 -d15s --latency "$@" | report "$before"
 }
