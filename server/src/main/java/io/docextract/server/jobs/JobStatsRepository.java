@@ -73,7 +73,7 @@ public class JobStatsRepository {
      * extractor may be filtered.
      */
     public List<ExtractorTotals> hourlyTotalsByExtractor(JobFilter filter, Long fromHour, Long toHour) {
-        HourlyConditions where = HourlyConditions.of(filter, fromHour, toHour);
+        RollUpConditions where = RollUpConditions.of(filter, "hour", fromHour, toHour);
         return jdbc.sql("SELECT s.*, e.name FROM (SELECT extractor_id, SUM(jobs) AS total,"
                         + " COALESCE(SUM(jobs) FILTER (WHERE status = 'completed'), 0) AS completed,"
                         + " COALESCE(SUM(jobs) FILTER (WHERE status = 'failed'), 0) AS failed,"
@@ -111,7 +111,7 @@ public class JobStatsRepository {
 
     /** Failed jobs by error code from the hourly roll-up, for the hours {@code [fromHour, toHour)}. */
     public Map<String, Long> hourlyByErrorCode(JobFilter filter, Long fromHour, Long toHour) {
-        HourlyConditions where = HourlyConditions.of(filter, fromHour, toHour);
+        RollUpConditions where = RollUpConditions.of(filter, "hour", fromHour, toHour);
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT error_code, SUM(jobs) FROM job_stats_hourly WHERE " + where.sql()
                         + " AND status = 'failed' AND error_code <> '' GROUP BY error_code")
@@ -122,10 +122,13 @@ public class JobStatsRepository {
         return counts;
     }
 
-    /** The WHERE clause of the roll-up for a filter and a range of hours. */
-    private record HourlyConditions(String sql, List<Object> params) {
+    /**
+     * The WHERE clause of a roll-up for a filter and a range {@code [from, to)} of its time column
+     * ({@code hour} or {@code day}; null: unbounded).
+     */
+    private record RollUpConditions(String sql, List<Object> params) {
 
-        static HourlyConditions of(JobFilter filter, Long fromHour, Long toHour) {
+        static RollUpConditions of(JobFilter filter, String timeColumn, Long from, Long to) {
             if (!filter.statuses().isEmpty() || !filter.metadata().isEmpty() || filter.minConfidence() != null) {
                 throw new IllegalArgumentException("the roll-up has no statuses, metadata or confidences to filter");
             }
@@ -135,15 +138,15 @@ public class JobStatsRepository {
                 sql.append(" AND extractor_id = ?");
                 params.add(filter.extractorId());
             }
-            if (fromHour != null) {
-                sql.append(" AND hour >= ?");
-                params.add(fromHour);
+            if (from != null) {
+                sql.append(" AND ").append(timeColumn).append(" >= ?");
+                params.add(from);
             }
-            if (toHour != null) {
-                sql.append(" AND hour < ?");
-                params.add(toHour);
+            if (to != null) {
+                sql.append(" AND ").append(timeColumn).append(" < ?");
+                params.add(to);
             }
-            return new HourlyConditions(sql.toString(), params);
+            return new RollUpConditions(sql.toString(), params);
         }
     }
 
@@ -166,25 +169,13 @@ public class JobStatsRepository {
 
     /** Completed jobs per processing-time bucket from the daily histogram, days {@code [fromDay, toDay)}. */
     public Map<Long, Long> dailyTimeHistogram(JobFilter filter, Long fromDay, Long toDay) {
-        StringBuilder sql =
-                new StringBuilder("SELECT bucket, SUM(jobs) FROM job_times_daily WHERE org_id = ? AND test_mode = ?");
-        List<Object> params = new ArrayList<>(List.of(filter.orgId(), filter.testMode() ? 1 : 0));
-        if (filter.extractorId() != null) {
-            sql.append(" AND extractor_id = ?");
-            params.add(filter.extractorId());
-        }
-        if (fromDay != null) {
-            sql.append(" AND day >= ?");
-            params.add(fromDay);
-        }
-        if (toDay != null) {
-            sql.append(" AND day < ?");
-            params.add(toDay);
-        }
+        RollUpConditions where = RollUpConditions.of(filter, "day", fromDay, toDay);
         Map<Long, Long> counts = new LinkedHashMap<>();
-        jdbc.sql(sql + " GROUP BY bucket").params(params).query(rs -> {
-            counts.put(rs.getLong(1), rs.getLong(2));
-        });
+        jdbc.sql("SELECT bucket, SUM(jobs) FROM job_times_daily WHERE " + where.sql() + " GROUP BY bucket")
+                .params(where.params())
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
         return counts;
     }
 
