@@ -192,8 +192,15 @@ class SubmitCrashTest {
             throw new AssertionError("the service did not become healthy; see its log in " + dataDir);
         }
 
-        String liveKey() throws IOException {
-            return Files.readAllLines(dataDir.resolve("bootstrap-keys.txt")).stream()
+        /** The bootstrap live key; the keys are written once the server is up, so they may lag /healthz. */
+        String liveKey() throws IOException, InterruptedException {
+            Path keys = dataDir.resolve("bootstrap-keys.txt");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (!Files.exists(keys) || Files.readAllLines(keys).size() < 3) {
+                assertThat(Instant.now()).as("the keys in " + keys).isBefore(deadline);
+                Thread.sleep(100);
+            }
+            return Files.readAllLines(keys).stream()
                     .filter(line -> line.startsWith("live key:"))
                     .map(line -> line.substring("live key:".length()).trim())
                     .findFirst()
