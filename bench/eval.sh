@@ -12,7 +12,8 @@ DATA="$(mktemp -d)"
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 DOCEXTRACT_DATA_DIR="$DATA" DOCEXTRACT_PORT="$PORT" "$ROOT/docextract" serve >"$DATA/server.log" 2>&1 &
 SERVER=$!
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/readyz" >/dev/null && break; sleep 1; done
+# The keys are written once the server is up, so they may lag its first answers.
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/readyz" >/dev/null && grep -qs "test key" "$DATA/bootstrap-keys.txt" && break; sleep 1; done
 KEY=$(awk '/test key/ {print $3}' "$DATA/bootstrap-keys.txt")
 REPORTS="${REPORTS:-$ROOT/target/eval}"
 mkdir -p "$REPORTS"

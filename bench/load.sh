@@ -12,7 +12,8 @@ DATA="$(mktemp -d)"
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 DOCEXTRACT_DATA_DIR="$DATA" DOCEXTRACT_PORT="$PORT" DOCEXTRACT_WORKERS=0 "$ROOT/docextract" serve >"$DATA/server.log" 2>&1 &
 SERVER=$!
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/healthz" >/dev/null && break; sleep 1; done
+# The keys are written once the server is up, so they may lag its first answers.
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/healthz" >/dev/null && grep -qs "test key" "$DATA/bootstrap-keys.txt" && break; sleep 1; done
 KEY=$(awk '/live key/ {print $3}' "$DATA/bootstrap-keys.txt")
 ORG=$(awk '/organization/ {print $2}' "$DATA/bootstrap-keys.txt")
 EXTRACTOR=$(curl -sf "localhost:$PORT/v1/extractors" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
