@@ -2,17 +2,20 @@ package io.docextract.engine.document;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
@@ -81,7 +84,38 @@ final class FullPageScan {
                 || Math.abs(image.getHeight() - box.getHeight() * dpi / 72) > TOLERANCE) {
             return Optional.empty();
         }
-        return Optional.of(ScanPreprocessor.grayscale(image.getImage()));
+        Optional<BufferedImage> raw = rawGray(image);
+        return Optional.of(raw.isPresent() ? raw.get() : ScanPreprocessor.grayscale(image.getImage()));
+    }
+
+    /**
+     * The samples of an 8-bit DeviceGray image as they are stored, which are the gray levels a
+     * rendering gives. {@code getImage()} turns them into RGB first and {@code grayscale} back
+     * again, and {@code getRawRaster()} reads them a byte at a time through a seek: each cost more
+     * of the JVM's time on such a page than the rest of its reading. Empty for any other image
+     * (colour, other depths, a {@code /Decode} array that remaps the samples).
+     */
+    private static Optional<BufferedImage> rawGray(PDImageXObject image) throws IOException {
+        if (!(image.getColorSpace() instanceof PDDeviceGray)
+                || image.getBitsPerComponent() != 8
+                || !isIdentity(image.getDecode())) {
+            return Optional.empty();
+        }
+        BufferedImage gray = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = ScanPreprocessor.pixels(gray);
+        try (InputStream samples = image.createInputStream()) {
+            // Rows are whole bytes at 8 bits, so the decoded stream is the pixels row by row.
+            return samples.readNBytes(pixels, 0, pixels.length) == pixels.length ? Optional.of(gray) : Optional.empty();
+        }
+    }
+
+    private static boolean isIdentity(COSArray decode) {
+        return decode == null
+                || (decode.size() == 2
+                        && decode.get(0) instanceof COSNumber low
+                        && decode.get(1) instanceof COSNumber high
+                        && low.floatValue() == 0
+                        && high.floatValue() == 1);
     }
 
     /** Whether the matrix {@code [a b c d e f]} maps the image's unit square onto the crop box. */

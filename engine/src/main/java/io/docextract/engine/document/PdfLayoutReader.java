@@ -41,6 +41,12 @@ final class PdfLayoutReader implements LayoutReader {
     /** Resolution of the thumbnail that tells a blank page from a scan; a blank page is not OCRed. */
     private static final float INK_CHECK_DPI = 24;
 
+    /** A thumbnail pixel darker than this is ink. */
+    private static final int INK = 160;
+
+    /** A few dark thumbnail pixels are specks or a page number; text needs more. */
+    private static final int INKED_THUMBNAIL_PIXELS = 20;
+
     private final EngineOptions options;
     private final TesseractOcr ocr;
 
@@ -90,9 +96,10 @@ final class PdfLayoutReader implements LayoutReader {
                 if (renderer == null) {
                     renderer = new PDFRenderer(document);
                 }
-                if (quality == TextLayerQuality.GARBLED || hasInk(renderer, index)) {
-                    deadline.check();
-                    Optional<BufferedImage> scan = FullPageScan.of(pdfPage, OCR_DPI);
+                deadline.check();
+                Optional<BufferedImage> scan = FullPageScan.of(pdfPage, OCR_DPI);
+                boolean inked = scan.isPresent() ? hasInk(scan.get()) : hasInk(renderer, index);
+                if (quality == TextLayerQuality.GARBLED || inked) {
                     BufferedImage image =
                             scan.isPresent() ? scan.get() : renderer.renderImageWithDPI(index, OCR_DPI, ImageType.GRAY);
                     OcrResult result = ocr.recognize(image, deadline, language);
@@ -122,13 +129,41 @@ final class PdfLayoutReader implements LayoutReader {
         int dark = 0;
         for (int y = 0; y < raster.getHeight(); y++) {
             for (int x = 0; x < raster.getWidth(); x++) {
-                if (raster.getSample(x, y, 0) < 160) {
+                if (raster.getSample(x, y, 0) < INK) {
                     dark++;
                 }
             }
         }
-        // A few dark pixels are specks or a page number; text needs more.
-        return dark > 20;
+        return dark > INKED_THUMBNAIL_PIXELS;
+    }
+
+    /**
+     * The same test on a page's scan at the OCR resolution, with the mean of each square of
+     * pixels that one thumbnail pixel covers: rendering the thumbnail of a 300 dpi scan scales
+     * all its pixels through Java2D's area averaging, which took more of the JVM's time on a
+     * scanned page than everything else but the OCR.
+     */
+    static boolean hasInk(BufferedImage scan) {
+        int cell = Math.round(OCR_DPI / INK_CHECK_DPI);
+        int width = scan.getWidth();
+        int height = scan.getHeight();
+        byte[] pixels = ScanPreprocessor.pixels(scan);
+        int dark = 0;
+        for (int top = 0; top + cell <= height; top += cell) {
+            for (int left = 0; left + cell <= width; left += cell) {
+                long sum = 0;
+                for (int y = top; y < top + cell; y++) {
+                    int row = y * width;
+                    for (int x = left; x < left + cell; x++) {
+                        sum += pixels[row + x] & 0xff;
+                    }
+                }
+                if (sum < (long) INK * cell * cell && ++dark > INKED_THUMBNAIL_PIXELS) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Collects words with boxes per page; PDFBox calls writeString once per word-ish run. */

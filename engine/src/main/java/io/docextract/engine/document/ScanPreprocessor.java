@@ -44,6 +44,20 @@ record ScanPreprocessor(boolean upscale, boolean clearBorder, boolean flattenBac
     /** Tesseract copes with smaller skews itself; rotating for them only blurs (measured). */
     private static final double MIN_CORRECTED_SKEW_DEGREES = 1.5;
 
+    /**
+     * {@code min(255, value * 255 / level)} for every background level and pixel value, indexed
+     * {@code level << 8 | value}: a division per pixel was most of the time of the flattening.
+     */
+    private static final byte[] FLATTENED = new byte[256 * 256];
+
+    static {
+        for (int level = 0; level < 256; level++) {
+            for (int value = 0; value < 256; value++) {
+                FLATTENED[level << 8 | value] = (byte) Math.min(255, value * 255 / Math.max(1, level));
+            }
+        }
+    }
+
     static ScanPreprocessor standard() {
         return new ScanPreprocessor(true, true, true, true);
     }
@@ -388,21 +402,20 @@ record ScanPreprocessor(boolean upscale, boolean clearBorder, boolean flattenBac
             cx1[x] = Math.min(cellsX - 1, cx0[x] + 1);
             cwx[x] = (int) Math.round((fx - cx0[x]) * 256);
         }
+        int[] rowLevel = new int[cellsX];
         for (int y = 0; y < height; y++) {
             double fy = Math.max(0, Math.min(cellsY - 1, (y + 0.5) / BACKGROUND_CELL - 0.5));
             int y0 = (int) fy;
             int y1 = Math.min(cellsY - 1, y0 + 1);
             int wy = (int) Math.round((fy - y0) * 256);
+            for (int cx = 0; cx < cellsX; cx++) {
+                rowLevel[cx] = background[y0 * cellsX + cx] * (256 - wy) + background[y1 * cellsX + cx] * wy;
+            }
             int offset = y * width;
-            int row0 = y0 * cellsX;
-            int row1 = y1 * cellsX;
             for (int x = 0; x < width; x++) {
                 int w = cwx[x];
-                int top = background[row0 + cx0[x]] * (256 - w) + background[row0 + cx1[x]] * w;
-                int bottom = background[row1 + cx0[x]] * (256 - w) + background[row1 + cx1[x]] * w;
-                int level = (top * (256 - wy) + bottom * wy) >> 16;
-                int v = ((data[offset + x] & 0xff) * 255) / Math.max(1, level);
-                data[offset + x] = (byte) Math.min(255, v);
+                int level = (rowLevel[cx0[x]] * (256 - w) + rowLevel[cx1[x]] * w) >> 16;
+                data[offset + x] = FLATTENED[level << 8 | (data[offset + x] & 0xff)];
             }
         }
     }

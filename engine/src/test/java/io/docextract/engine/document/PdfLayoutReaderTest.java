@@ -14,6 +14,9 @@ import io.docextract.engine.layout.Layout;
 import io.docextract.engine.layout.Line;
 import io.docextract.engine.layout.Page;
 import io.docextract.engine.layout.Word;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -186,5 +189,20 @@ class PdfLayoutReaderTest {
         long end = System.nanoTime();
 
         assertThat(full - start).isLessThan(end - full);
+    }
+
+    @Test
+    void aScanAtTheOcrResolutionHasInkWhenAThumbnailWould() {
+        BufferedImage text = PdfFixtures.scannedPage(300, List.of("INVOICE 4711", "Total due 1,234.56"), 12);
+        BufferedImage specks = PdfFixtures.scannedPage(300, List.of(), 12);
+        Graphics2D g = specks.createGraphics();
+        g.setColor(Color.BLACK);
+        for (int i = 0; i < 10; i++) {
+            g.fillRect(200 + 150 * i, 300 + 200 * i, 6, 6); // dust: each far smaller than a thumbnail pixel
+        }
+        g.dispose();
+
+        assertThat(PdfLayoutReader.hasInk(text)).isTrue();
+        assertThat(PdfLayoutReader.hasInk(specks)).isFalse();
     }
 }
