@@ -138,20 +138,22 @@ public class JobRepository {
      * is empty, whatever the total). Worth it where the query reads every match anyway to sort
      * them (a metadata filter drives it); where an index gives the order, {@link #query} stops
      * after the page and {@link #count} counts from an index. Only the ids and creation times of
-     * the matches are sorted; the page's whole rows are read after, by id (sorting whole rows of
+     * the matches are sorted, from the metadata index alone where it answers the filter
+     * ({@link MatchingJobIds}); the page's whole rows are read after, by id (sorting whole rows of
      * 450 matches cost about half the query, docs/operations.md).
      */
     public CountedPage queryCounted(JobFilter filter, JobOrder order, int limit, int offset) {
-        JobConditions where = JobConditions.of(filter);
-        where.params().add(limit);
-        where.params().add(offset);
+        MatchingJobIds matches = MatchingJobIds.of(filter);
+        List<Object> params = new ArrayList<>(matches.params());
+        params.add(limit);
+        params.add(offset);
         List<Job> page = new ArrayList<>();
         long[] total = {0};
         // CROSS JOIN: the page drives the join on both databases (SQLite keeps the written order).
-        jdbc.sql("SELECT jobs.*, p.matching FROM (SELECT jobs.id AS page_id, COUNT(*) OVER () AS matching FROM "
-                        + where.from() + " WHERE " + where.sql() + " ORDER BY " + order.sql()
+        jdbc.sql("SELECT jobs.*, p.matching FROM (SELECT " + matches.id() + " AS page_id, COUNT(*) OVER () AS matching"
+                        + " FROM " + matches.from() + " WHERE " + matches.sql() + " ORDER BY " + matches.orderBy(order)
                         + " LIMIT ? OFFSET ?) p CROSS JOIN jobs WHERE jobs.id = p.page_id ORDER BY " + order.sql())
-                .params(where.params())
+                .params(params)
                 .query(rs -> {
                     page.add(map(rs, page.size()));
                     total[0] = rs.getLong("matching");
@@ -160,9 +162,9 @@ public class JobRepository {
     }
 
     public long count(JobFilter filter) {
-        JobConditions where = JobConditions.of(filter);
-        return jdbc.sql("SELECT COUNT(*) FROM " + where.from() + " WHERE " + where.sql())
-                .params(where.params())
+        MatchingJobIds matches = MatchingJobIds.of(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM " + matches.from() + " WHERE " + matches.sql())
+                .params(matches.params())
                 .query(Long.class)
                 .single();
     }
