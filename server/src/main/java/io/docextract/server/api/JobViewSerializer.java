@@ -13,8 +13,9 @@ import tools.jackson.databind.ValueSerializer;
  * Writes a {@link JobView} member by member, as the bean serializer would (snake_case names in
  * declaration order, every member present, JSON columns raw, instants as ISO-8601 text), without
  * its reflective getter calls and with names encoded once. A list answers 50 jobs of 23 members:
- * bean serialization was a quarter of its time. {@code JobViewSerializerTest} holds the output to
- * the bean serializer's, byte for byte, for every shape of job.
+ * Jackson was about a quarter of its Java time, the getters and date formatting a third of that.
+ * {@code JobViewSerializerTest} holds the output to the bean serializer's, byte for byte, for
+ * every shape of job.
  */
 final class JobViewSerializer extends ValueSerializer<JobView> {
 
