@@ -3,11 +3,15 @@ package io.docextract.server.api;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.docextract.server.jobs.Job;
 import java.time.Instant;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The job object of the API, every member present (null until reached). JSON results are written
- * as the database holds them, without a parse and re-serialize round trip.
+ * as the database holds them, without a parse and re-serialize round trip. Written by
+ * {@link JobViewSerializer}; the annotations below say what it must write and are what its test
+ * compares it with.
  */
+@JsonSerialize(using = JobViewSerializer.class)
 public record JobView(
         String id,
         String orgId,

@@ -1,5 +1,6 @@
 package io.docextract.server.jobs;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,24 +54,27 @@ record JobConditions(String from, String sql, List<Object> params) {
             params.addAll(statuses);
         }
         if (filter.createdAfter() != null) {
-            // Exclusive bound at millisecond precision: a job at 10:00:00.000 is not after 10:00:00.0005.
             sql.append(" AND jobs.created_at > ?");
-            params.add(Math.floorDiv(
-                    filter.createdAfter().getEpochSecond() * 1_000_000_000L
-                            + filter.createdAfter().getNano(),
-                    1_000_000L));
+            params.add(exclusiveAfter(filter.createdAfter()));
         }
         if (filter.createdBefore() != null) {
             sql.append(" AND jobs.created_at < ?");
-            params.add(Math.ceilDiv(
-                    filter.createdBefore().getEpochSecond() * 1_000_000_000L
-                            + filter.createdBefore().getNano(),
-                    1_000_000L));
+            params.add(exclusiveBefore(filter.createdBefore()));
         }
         if (filter.minConfidence() != null) {
             sql.append(" AND jobs.confidence_score >= ?");
             params.add(filter.minConfidence());
         }
         return new JobConditions(from, sql.toString(), params);
+    }
+
+    /** Exclusive bound at millisecond precision: a job at 10:00:00.000 is not after 10:00:00.0005. */
+    static long exclusiveAfter(Instant after) {
+        return Math.floorDiv(after.getEpochSecond() * 1_000_000_000L + after.getNano(), 1_000_000L);
+    }
+
+    /** Exclusive bound at millisecond precision, rounded up. */
+    static long exclusiveBefore(Instant before) {
+        return Math.ceilDiv(before.getEpochSecond() * 1_000_000_000L + before.getNano(), 1_000_000L);
     }
 }

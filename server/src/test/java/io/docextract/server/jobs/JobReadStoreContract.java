@@ -335,6 +335,171 @@ abstract class JobReadStoreContract {
         }
     }
 
+    /**
+     * Metadata-filtered pages, totals and counts, which are answered from the metadata index alone
+     * when no filter needs the jobs row, equal the same lists computed here from the jobs after
+     * inserts, state changes through UPDATE (as workers make them) and deletes: the index follows
+     * every status change.
+     */
+    @Test
+    void metadataListsFollowTheJobsThroughStateChanges() {
+        java.util.Random random = new java.util.Random(7);
+        jdbc.sql("INSERT INTO organizations (id, name, created_at) VALUES ('org_m', 'm', 0)")
+                .update();
+        jdbc.sql("INSERT INTO extractors (id, org_id, name, document_type, field_definitions, created_at, updated_at)"
+                        + " VALUES ('ext_m1', 'org_m', 'M1', 'invoice', '[]', 0, 0),"
+                        + " ('ext_m2', 'org_m', 'M2', 'invoice', '[]', 0, 0)")
+                .update();
+        List<String> codes = List.of("document_corrupt");
+        Map<String, Job> live = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> metadataOf = new java.util.HashMap<>();
+        for (int i = 0; i < 300; i++) {
+            // Whole seconds, so that ties on the creation time are broken by id.
+            Instant created = NOW.minusSeconds(random.nextInt(40 * 86_400 / 600) * 600L);
+            Map<String, String> metadata =
+                    Map.of("customer", "c" + random.nextInt(4), "vip", "" + random.nextBoolean());
+            Job job = withOrgAndMetadata(
+                    randomJob("job_m_" + i, random.nextBoolean() ? "ext_m1" : "ext_m2", created, random, codes),
+                    "org_m",
+                    "{\"customer\":\"" + metadata.get("customer") + "\",\"vip\":" + metadata.get("vip") + "}");
+            jobs.insert(job);
+            live.put(job.id(), job);
+            metadataOf.put(job.id(), metadata);
+        }
+        for (Job job : new ArrayList<>(live.values())) {
+            int change = random.nextInt(4);
+            if (change == 0) {
+                JobStatus status = JobStatus.values()[random.nextInt(JobStatus.values().length)];
+                jdbc.sql("UPDATE jobs SET status = ? WHERE id = ?")
+                        .params(status.value(), job.id())
+                        .update();
+                live.put(job.id(), withStatus(job, status));
+            } else if (change == 1) {
+                jdbc.sql("DELETE FROM jobs WHERE id = ?").param(job.id()).update();
+                live.remove(job.id());
+            }
+        }
+        List<Set<JobStatus>> statusSets =
+                List.of(Set.of(), Set.of(JobStatus.COMPLETED), Set.of(JobStatus.QUEUED, JobStatus.FAILED));
+        for (int i = 0; i < 60; i++) {
+            Map<String, String> metadata = new java.util.HashMap<>();
+            metadata.put("customer", "c" + random.nextInt(4));
+            if (random.nextInt(3) == 0) {
+                metadata.put("vip", "true");
+            }
+            Instant after = random.nextBoolean() ? null : NOW.minusSeconds(random.nextInt(40 * 86_400));
+            Instant before = random.nextBoolean() ? null : NOW.minusSeconds(random.nextInt(40 * 86_400));
+            JobFilter filter = new JobFilter(
+                    "org_m",
+                    false,
+                    random.nextInt(4) == 0 ? "ext_m2" : null,
+                    statusSets.get(random.nextInt(statusSets.size())),
+                    after,
+                    before,
+                    null,
+                    metadata);
+            JobOrder order = random.nextBoolean() ? JobOrder.ASC : JobOrder.DESC;
+            java.util.Comparator<Job> byCreation =
+                    java.util.Comparator.comparing(Job::createdAt).thenComparing(Job::id);
+            List<String> matching = live.values().stream()
+                    .filter(j -> metadataOf.get(j.id()).entrySet().containsAll(metadata.entrySet()))
+                    .filter(j ->
+                            filter.statuses().isEmpty() || filter.statuses().contains(j.status()))
+                    .filter(j -> filter.extractorId() == null || j.extractorId().equals(filter.extractorId()))
+                    .filter(j -> after == null || j.createdAt().isAfter(after))
+                    .filter(j -> before == null || j.createdAt().isBefore(before))
+                    .sorted(order == JobOrder.ASC ? byCreation : byCreation.reversed())
+                    .map(Job::id)
+                    .toList();
+            int offset = random.nextInt(Math.max(1, matching.size()));
+            JobRepository.CountedPage page = jobs.queryCounted(filter, order, 7, offset);
+            assertThat(page.jobs().stream().map(Job::id).toList())
+                    .as(filter + " " + order + " offset " + offset)
+                    .isEqualTo(matching.subList(offset, Math.min(matching.size(), offset + 7)));
+            assertThat(page.jobs().stream().map(Job::status).toList())
+                    .as("statuses read from the jobs rows")
+                    .isEqualTo(page.jobs().stream()
+                            .map(j -> live.get(j.id()).status())
+                            .toList());
+            if (!matching.isEmpty()) {
+                assertThat(page.total()).as(filter.toString()).isEqualTo(matching.size());
+            }
+            assertThat(jobs.count(filter)).as(filter.toString()).isEqualTo(matching.size());
+        }
+    }
+
+    private static Job withOrgAndMetadata(Job job, String org, String metadata) {
+        return new Job(
+                job.id(),
+                org,
+                job.extractorId(),
+                job.extractorVersion(),
+                job.apiKeyId(),
+                job.status(),
+                job.testMode(),
+                job.mimeType(),
+                job.filename(),
+                job.fileSizeBytes(),
+                job.blobKey(),
+                job.pageCount(),
+                job.extractedData(),
+                job.confidence(),
+                job.confidenceScore(),
+                job.meanConfidence(),
+                job.fieldLocations(),
+                job.warnings(),
+                job.processingTimeMs(),
+                job.costCredits(),
+                job.errorCode(),
+                job.errorMessage(),
+                job.errorSuggestion(),
+                metadata,
+                job.attempts(),
+                job.runAfter(),
+                job.lockedBy(),
+                job.leaseExpiresAt(),
+                job.version(),
+                job.createdAt(),
+                job.startedAt(),
+                job.completedAt());
+    }
+
+    private static Job withStatus(Job job, JobStatus status) {
+        return new Job(
+                job.id(),
+                job.orgId(),
+                job.extractorId(),
+                job.extractorVersion(),
+                job.apiKeyId(),
+                status,
+                job.testMode(),
+                job.mimeType(),
+                job.filename(),
+                job.fileSizeBytes(),
+                job.blobKey(),
+                job.pageCount(),
+                job.extractedData(),
+                job.confidence(),
+                job.confidenceScore(),
+                job.meanConfidence(),
+                job.fieldLocations(),
+                job.warnings(),
+                job.processingTimeMs(),
+                job.costCredits(),
+                job.errorCode(),
+                job.errorMessage(),
+                job.errorSuggestion(),
+                job.metadata(),
+                job.attempts(),
+                job.runAfter(),
+                job.lockedBy(),
+                job.leaseExpiresAt(),
+                job.version(),
+                job.createdAt(),
+                job.startedAt(),
+                job.completedAt());
+    }
+
     private static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
     }
