@@ -276,7 +276,7 @@ final class CandidateFinder {
                 // "Sold By : WS Retail Ltd.": the caption is never part of the name or text it captions.
                 int colon = colonLabelEnd(line, segment);
                 boolean captioned = colon > segment.from() && hasLetter(line.textOf(colon, segment.to()));
-                if (!text.isEmpty() && !captioned) {
+                if (!text.isEmpty() && !captioned && !isLegalFormAlone(line, segment.from(), segment.to())) {
                     out.add(new Candidate(
                             text, text, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
                 }
@@ -300,8 +300,69 @@ final class CandidateFinder {
                             .ifPresent(out::add);
                 }
             }
+            wrappedName(line).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** Words that join the parts of a name and never end one: "HOME MASTER HARDWARE &" goes on. */
+    private static final Set<String> NAME_CONNECTIVES = Set.of("&", "+", "and", "und", "et", "en", "y", "e");
+
+    /** A parenthesized word inside a legal form: "(M)" in "CO. (M) SDN BHD", "(JOHOR)". */
+    private static final java.util.regex.Pattern PARENTHESIZED = java.util.regex.Pattern.compile("\\(\\p{L}+\\)");
+
+    /**
+     * A company name printed over two lines, as one candidate: the first line runs on when it
+     * ends in a connective ("HOME MASTER HARDWARE &" / "ELECTRICAL") or when the next line holds
+     * nothing but the legal form ("POPULAR BOOK" / "CO. (M) SDN BHD"). Both are whole lines of
+     * letters, the second right under the first and overlapping it: a centred letterhead, or a
+     * name block in a column.
+     */
+    private Optional<Candidate> wrappedName(TextLine line) {
+        List<TextLine> pageLines = doc.pageLines(line.page());
+        if (line.pageIndex() + 1 >= pageLines.size() || !isNameLine(line)) {
+            return Optional.empty();
+        }
+        TextLine next = pageLines.get(line.pageIndex() + 1);
+        double gap = next.box().y0() - line.box().y1();
+        boolean under = isNameLine(next)
+                && gap < 1.5 * Math.max(line.height(), next.height())
+                && next.box().x0() < line.box().x1()
+                && next.box().x1() > line.box().x0();
+        if (!under) {
+            return Optional.empty();
+        }
+        String last = line.words().getLast().text().toLowerCase(Locale.ROOT);
+        if (!NAME_CONNECTIVES.contains(last)
+                && !isLegalFormAlone(next, 0, next.words().size())) {
+            return Optional.empty();
+        }
+        String name = cleanText(line.text() + " " + next.text());
+        return Optional.of(new Candidate(
+                name, name, line, 0, line.words().size(), Box.union(line.box(), next.box()), 1.0, Source.SEGMENT, 2));
+    }
+
+    /** A line that can be part of a name: letters, no digits, no label with a colon. */
+    private static boolean isNameLine(TextLine line) {
+        String text = line.text();
+        return hasLetter(text) && !DocumentIndex.hasDigit(text) && !text.contains(":");
+    }
+
+    /**
+     * Whether the words are a legal form and nothing else ("SDN BHD", "CO. (M) SDN BHD", "(Co."):
+     * the tail of a name printed apart, never a name of its own.
+     */
+    static boolean isLegalFormAlone(TextLine line, int from, int to) {
+        boolean form = false;
+        for (int i = from; i < to; i++) {
+            String word = line.words().get(i).text();
+            if (LegalForms.isLegalFormWord(word)) {
+                form = true;
+            } else if (!PARENTHESIZED.matcher(word).matches()) {
+                return false;
+            }
+        }
+        return form;
     }
 
     /**

@@ -23,6 +23,12 @@ final class FeatureExtractor {
 
     private static final String SIDE = "side";
 
+    /** The lexicon's concept of a rounding adjustment ("ROUNDING ADJUSTMENT -0.02"). */
+    private static final String ROUNDING = "rounding";
+
+    /** An amount and the line it is printed on (document line index). */
+    private record Placed(BigDecimal magnitude, int line) {}
+
     private static final Pattern POSTCODE =
             Pattern.compile("\\b(\\d{4,6}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{4} ?[A-Z]{2}|\\d{2}-\\d{3})\\b");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("\\b\\d{1,4}[a-zA-Z]?\\b");
@@ -38,6 +44,14 @@ final class FeatureExtractor {
 
     private final Map<Integer, Integer> amountsPerLine = new HashMap<>();
 
+    /** The first word of each amount, per line. */
+    private final Map<Integer, List<Integer>> amountWords = new HashMap<>();
+
+    /** Every non-zero amount, and the non-zero rounding adjustments among them. */
+    private final List<Placed> placed = new ArrayList<>();
+
+    private final List<Placed> roundings = new ArrayList<>();
+
     FeatureExtractor(DocumentIndex doc, List<Candidate> documentAmounts) {
         this.doc = doc;
         List<BigDecimal> values = new ArrayList<>();
@@ -47,10 +61,23 @@ final class FeatureExtractor {
             if (c.value() instanceof BigDecimal v) {
                 values.add(v);
                 amountsPerLine.merge(c.line().index(), 1, Integer::sum);
+                amountWords
+                        .computeIfAbsent(c.line().index(), k -> new ArrayList<>())
+                        .add(c.from());
                 if (v.signum() != 0 && isDocumentTax(c)) {
                     taxValues.add(v.abs());
                 } else if (v.signum() != 0 && !isAnyTax(c)) {
                     untaxedValues.add(v.abs());
+                }
+                if (v.signum() != 0) {
+                    Placed at = new Placed(v.abs(), c.line().index());
+                    placed.add(at);
+                    if (doc.leftLabel(c.line(), c.from(), FieldKind.AMOUNT)
+                            .match()
+                            .concepts()
+                            .contains(ROUNDING)) {
+                        roundings.add(at);
+                    }
                 }
             }
         }
@@ -177,6 +204,7 @@ final class FeatureExtractor {
         if (c.value() instanceof BigDecimal v) {
             amountFeatures(x, v);
             set(x, Feature.TAX_SIDE, taxSide(query, c, v));
+            set(x, Feature.ROUNDING_SIDE, roundingSide(query, c, v));
         }
         Party party = doc.blockParty(line, c.box());
         if (party == null && doc.isSenderName(c.text())) {
@@ -312,6 +340,41 @@ final class FeatureExtractor {
         return "net".equals(side) ? -position : position;
     }
 
+    /**
+     * Which side of a rounding adjustment the amount is on, for a gross field (a total "including
+     * rounding"): +1 when it is an earlier amount with a rounding printed between them applied
+     * ("TOTAL 33.92", "ROUNDING ADJ -0.02", "TOTAL ROUNDED 33.90": the last), -1 when a later
+     * amount applies a rounding printed after it to it (the 33.92). The adjustment's printed sign
+     * is not trusted (receipts print "-0.02" and "0.02" for the same step): the reading order
+     * says which amount came first.
+     */
+    private double roundingSide(FieldQuery query, Candidate c, BigDecimal v) {
+        String side = query.topConcept() == null
+                ? null
+                : doc.lexicon().concept(query.topConcept()).tag(SIDE);
+        if (!"gross".equals(side) || v.signum() == 0 || roundings.isEmpty()) {
+            return 0;
+        }
+        BigDecimal abs = v.abs();
+        int line = c.line().index();
+        boolean after = false;
+        boolean before = false;
+        for (Placed rounding : roundings) {
+            if (rounding.line() == line) {
+                continue;
+            }
+            for (Placed other : placed) {
+                if (other.line() == rounding.line()
+                        || other.magnitude().subtract(abs).abs().compareTo(rounding.magnitude()) != 0) {
+                    continue;
+                }
+                after |= other.line() < rounding.line() && rounding.line() < line;
+                before |= line < rounding.line() && rounding.line() < other.line();
+            }
+        }
+        return (after ? 1 : 0) - (before ? 1 : 0);
+    }
+
     private void textFeatures(double[] x, FieldQuery query, Candidate c) {
         String text = c.text();
         int digits = 0;
@@ -356,6 +419,7 @@ final class FeatureExtractor {
         }
         if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT || query.kind() == FieldKind.ADDRESS) {
             set(x, Feature.LABEL_COLON, followedByColon(c) ? 1 : 0);
+            set(x, Feature.AMOUNT_BESIDE, amountBeside(c) ? 1 : 0);
         }
         if (c.source() == Source.SCANNED && query.kind() == FieldKind.IDENTIFIER) {
             set(x, Feature.SPECIFIC_SCANNER, 1);
@@ -369,6 +433,15 @@ final class FeatureExtractor {
         }
         int below = c.line().pageIndex() - name.line().pageIndex();
         return below >= 1 && below <= 2 && Math.abs(c.box().x0() - name.box().x0()) < 0.03;
+    }
+
+    private boolean amountBeside(Candidate c) {
+        for (int word : amountWords.getOrDefault(c.line().index(), List.of())) {
+            if (word < c.from() || word >= c.to()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean followedByColon(Candidate c) {

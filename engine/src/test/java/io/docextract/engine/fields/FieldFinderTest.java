@@ -254,6 +254,86 @@ class FieldFinderTest {
                 .containsEntry("23.17", -1.0);
     }
 
+    @Test
+    void aTotalAfterARoundingAdjustmentIncludesIt() {
+        // The adjustment's printed sign says nothing ("-RM 0.02" on one till, "0.02" on another):
+        // the reading order does. The cash tendered and the change are on neither side.
+        Layout receipt = layout(List.of(
+                "TOTAL@40;RM 33.92@300",
+                "ROUNDING ADJUSTMENT@40;-RM 0.02@300",
+                "TOTAL ROUNDED@40;RM 33.90@300",
+                "CASH@40;RM 50.00@300",
+                "CHANGE@40;RM 16.10@300"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
+                .containsEntry("33.90", 1.0)
+                .containsEntry("33.92", -1.0)
+                .containsEntry("50.00", 0.0)
+                .containsEntry("16.10", 0.0);
+        // A net field is no side of the rounding.
+        assertThat(featureByValue(receipt, TOTALS, "subtotal_amount", Feature.ROUNDING_SIDE))
+                .allSatisfy((value, side) -> assertThat(side).isZero());
+    }
+
+    @Test
+    void aRoundingPrintedBeforeBothTotalsDecidesNothing() {
+        Layout receipt = layout(List.of("Rounding@40;0.02@300", "Sub total@40;20.98@300", "Total@40;21.00@300"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
+                .allSatisfy((value, side) -> assertThat(side).isZero());
+    }
+
+    private static final ExtractorSpec RECEIPT = new ExtractorSpec(
+            "receipt",
+            "",
+            List.of(FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the shop that issued the receipt")));
+
+    private List<Object> nameCandidates(Layout layout) {
+        FieldFinder.Run run = finder.start(layout, RECEIPT);
+        return run.rank(run.query(RECEIPT.fields().getFirst())).stream()
+                .map(s -> s.candidate().value())
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            HOME MASTER HARDWARE & | ELECTRICAL      | HOME MASTER HARDWARE & ELECTRICAL
+            POPULAR BOOK           | CO. (M) SDN BHD | POPULAR BOOK CO. (M) SDN BHD
+            Bakkerij Jansen en     | Zonen B.V.      | Bakkerij Jansen en Zonen B.V.
+            """)
+    void aNameWrappedOntoASecondLineIsOneCandidate(String first, String second, String name) {
+        Layout receipt = layout(List.of(
+                first.strip() + "@200", second.strip() + "@210", "NO 8, JALAN 7/118B@200", "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(receipt)).contains(name.strip());
+    }
+
+    @Test
+    void aNameDoesNotRunOntoALineThatDoesNotContinueIt() {
+        // The first line ends complete and the second is no legal form: two texts, not one name.
+        Layout receipt = layout(
+                List.of("SWEET FOREST CAFE@200", "TAMAN MELATI@200", "NO 21, JLN BUNGA@200", "TOTAL@40;30.30@300"));
+        assertThat(nameCandidates(receipt))
+                .contains("SWEET FOREST CAFE", "TAMAN MELATI")
+                .noneMatch(name -> name.toString().startsWith("SWEET FOREST CAFE TAMAN"));
+    }
+
+    @Test
+    void aLegalFormAloneIsNoName() {
+        // OCR splits "CO. (M) SDN BHD" at a wide space; "(Co. No. 113825-W)" opens with a legal form word.
+        Layout receipt = layout(List.of(
+                "POPULAR BOOK@200", "CO.@200;(M) SDN BHD@300", "(Co.@200;No. 113825-W)@300", "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(receipt)).doesNotContain("CO.", "(M) SDN BHD", "(Co.");
+    }
+
+    @Test
+    void aTextBesideAnAmountIsMarked() {
+        Layout receipt = layout(List.of("SWEET FOREST CAFE@200", "SR (@ 6%)@40;28.58@200;1.72@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT);
+        for (Scored s : run.rank(run.query(RECEIPT.fields().getFirst()))) {
+            assertThat(s.features()[Feature.AMOUNT_BESIDE.ordinal()])
+                    .as(s.candidate().text())
+                    .isEqualTo(s.candidate().line().pageIndex() == 1 ? 1.0 : 0.0);
+        }
+    }
+
     private static final ExtractorSpec PURCHASE_ORDER = new ExtractorSpec(
             "purchase_order",
             "",
