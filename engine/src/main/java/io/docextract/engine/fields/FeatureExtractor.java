@@ -426,13 +426,20 @@ final class FeatureExtractor {
         }
     }
 
-    /** Whether the candidate starts on one of the two lines under the name, in its column. */
+    /**
+     * Whether the candidate starts on one of the two lines under the name (under its last line,
+     * when the name wraps), in its column: left-aligned with it, or centred under it as a
+     * receipt's header centres every line.
+     */
     private static boolean under(Candidate c, Candidate name) {
         if (name.isInferred() || c.line().page() != name.line().page()) {
             return false;
         }
-        int below = c.line().pageIndex() - name.line().pageIndex();
-        return below >= 1 && below <= 2 && Math.abs(c.box().x0() - name.box().x0()) < 0.03;
+        int below = c.line().pageIndex() - name.line().pageIndex() - (name.lineSpan() - 1);
+        return below >= 1
+                && below <= 2
+                && (Math.abs(c.box().x0() - name.box().x0()) < 0.03
+                        || Math.abs(c.box().centerX() - name.box().centerX()) < 0.03);
     }
 
     private boolean amountBeside(Candidate c) {

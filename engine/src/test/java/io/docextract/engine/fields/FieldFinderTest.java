@@ -23,7 +23,10 @@ class FieldFinderTest {
 
     private final FieldFinder finder = new FieldFinder(DefaultExtractionEngine.standardScanners());
 
-    /** One page; each row is a line of cells "text@x" (x in points), 20 points apart. */
+    /**
+     * One page; each row is a line of cells "text@x" (x in points), 20 points apart; "text@c"
+     * centres the cell on the page, as a receipt's header.
+     */
     private static Layout layout(List<String> rows) {
         List<Line> lines = new ArrayList<>();
         double y = 60;
@@ -31,7 +34,16 @@ class FieldFinderTest {
             List<Word> words = new ArrayList<>();
             for (String cell : row.split(";")) {
                 int at = cell.lastIndexOf('@');
-                double x = Double.parseDouble(cell.substring(at + 1));
+                String where = cell.substring(at + 1);
+                double x = where.equals("c")
+                        ? (595
+                                        - (5.5
+                                                        * cell.substring(0, at)
+                                                                .replace(" ", "")
+                                                                .length()
+                                                + 3 * (cell.substring(0, at).split(" ").length - 1)))
+                                / 2
+                        : Double.parseDouble(where);
                 for (String w : cell.substring(0, at).split(" ")) {
                     double width = 5.5 * w.length();
                     words.add(new Word(w, new Box(x / 595, y / 842, (x + width) / 595, (y + 9) / 842), 1.0, 10, false));
@@ -286,6 +298,13 @@ class FieldFinderTest {
             "",
             List.of(FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the shop that issued the receipt")));
 
+    private static final ExtractorSpec RECEIPT_WITH_ADDRESS = new ExtractorSpec(
+            "receipt",
+            "",
+            List.of(
+                    FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the shop that issued the receipt"),
+                    FieldSpec.of("vendor_address", FieldType.TEXT, "Address of the shop")));
+
     private List<Object> nameCandidates(Layout layout) {
         FieldFinder.Run run = finder.start(layout, RECEIPT);
         return run.rank(run.query(RECEIPT.fields().getFirst())).stream()
@@ -403,6 +422,26 @@ class FieldFinderTest {
                 assertThat(under).as(s.candidate().text()).isZero();
             }
         }
+    }
+
+    @Test
+    void anAddressCentredUnderACentredNameIsPlacedByIt() {
+        // A receipt centres its header: the address lines start wherever their length puts them.
+        Layout receipt = layout(List.of(
+                "SYARIKAT PERNIAGAAN GIN KEE@c",
+                "(81109-A)@c",
+                "NO 290, JALAN AIR PANAS,@c",
+                "SETAPAK,@c",
+                "53200, KUALA LUMPUR.@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        Scored name = run.partyName(Party.SELLER);
+        assertThat(name.candidate().value()).isEqualTo("SYARIKAT PERNIAGAAN GIN KEE");
+        Scored address = run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1))).stream()
+                .filter(s -> s.candidate().value().equals("NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR."))
+                .findFirst()
+                .orElseThrow();
+        assertThat(address.features()[Feature.UNDER_PARTY_NAME.ordinal()]).isEqualTo(name.score());
     }
 
     @Test
