@@ -42,6 +42,12 @@ enum Feature {
      * fields only ("Total including rounding").
      */
     ROUNDING_SIDE,
+    /**
+     * The amount is a year-to-date figure (its column header, or a heading line a few lines above
+     * it, names one) and the field does not ask for one: a payslip's "Year to date" block repeats
+     * the period's labels beside cumulative amounts.
+     */
+    CUMULATIVE,
     NEGATIVE,
     TABLE_ROW,
     OCR_CONFIDENCE,

@@ -26,6 +26,12 @@ final class FeatureExtractor {
     /** The lexicon's concept of a rounding adjustment ("ROUNDING ADJUSTMENT -0.02"). */
     private static final String ROUNDING = "rounding";
 
+    /** The lexicon's concept of a cumulative (year-to-date) figure. */
+    private static final String YEAR_TO_DATE = "year_to_date";
+
+    /** How many lines above an amount a heading still opens its block ("Year to date" over three totals). */
+    private static final int HEADING_LINES = 4;
+
     /** An amount and the line it is printed on (document line index). */
     private record Placed(BigDecimal magnitude, int line) {}
 
@@ -205,6 +211,9 @@ final class FeatureExtractor {
             amountFeatures(x, v);
             set(x, Feature.TAX_SIDE, taxSide(query, c, v));
             set(x, Feature.ROUNDING_SIDE, roundingSide(query, c, v));
+            if (query.weightOf(Set.of(YEAR_TO_DATE)) == 0 && cumulative(c)) {
+                set(x, Feature.CUMULATIVE, 1);
+            }
         }
         Party party = doc.blockParty(line, c.box());
         if (party == null && doc.isSenderName(c.text())) {
@@ -373,6 +382,25 @@ final class FeatureExtractor {
             }
         }
         return (after ? 1 : 0) - (before ? 1 : 0);
+    }
+
+    /**
+     * Whether the amount stands under a year-to-date column header ("Current | Year to date") or in
+     * a block a heading opens ("Year to date" / "GROSS PAY 27.495,67 €"; "Cumul" / "Net à payer …").
+     */
+    private boolean cumulative(Candidate c) {
+        if (doc.aboveLabel(c.line(), c.box()).match().concepts().contains(YEAR_TO_DATE)) {
+            return true;
+        }
+        List<TextLine> page = doc.pageLines(c.line().page());
+        for (int i = c.line().pageIndex() - 1; i >= Math.max(0, c.line().pageIndex() - HEADING_LINES); i--) {
+            LabelMatch heading =
+                    doc.lexicon().match(Tokenizer.tokens(page.get(i).text()));
+            if (heading.concepts().contains(YEAR_TO_DATE) && heading.coverage() >= 0.99) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void textFeatures(double[] x, FieldQuery query, Candidate c) {

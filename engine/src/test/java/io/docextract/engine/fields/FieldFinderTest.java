@@ -353,6 +353,30 @@ class FieldFinderTest {
         }
     }
 
+    @Test
+    void yearToDateAmountsAreMarkedCumulative() {
+        Layout payslip = layout(List.of(
+                "Payments@40;Current@300;Year to date@420",
+                "Basic salary@40;4.333,33@300;25.999,98@420",
+                "GROSS PAY@40;4.583,33 €@300",
+                "Year to date@40",
+                "GROSS PAY@40;27.495,67 €@150",
+                "NET PAY@40;18.590,63 €@150"));
+        ExtractorSpec period = new ExtractorSpec(
+                "payslip", "", List.of(FieldSpec.of("gross_pay", FieldType.CURRENCY, "Gross pay for the period")));
+        assertThat(featureByValue(payslip, period, "gross_pay", Feature.CUMULATIVE))
+                .containsEntry("4583.33", 0.0)
+                .containsEntry("4333.33", 0.0)
+                .containsEntry("25999.98", 1.0)
+                .containsEntry("27495.67", 1.0)
+                .containsEntry("18590.63", 1.0);
+        // A field that asks for the cumulative figure is not warned off it.
+        ExtractorSpec toDate = new ExtractorSpec(
+                "payslip", "", List.of(FieldSpec.of("gross_ytd", FieldType.CURRENCY, "Gross pay year to date")));
+        assertThat(featureByValue(payslip, toDate, "gross_ytd", Feature.CUMULATIVE))
+                .allSatisfy((value, cumulative) -> assertThat(cumulative).isZero());
+    }
+
     private static final ExtractorSpec PURCHASE_ORDER = new ExtractorSpec(
             "purchase_order",
             "",
