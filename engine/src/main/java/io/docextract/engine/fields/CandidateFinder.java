@@ -276,7 +276,10 @@ final class CandidateFinder {
                 // "Sold By : WS Retail Ltd.": the caption is never part of the name or text it captions.
                 int colon = colonLabelEnd(line, segment);
                 boolean captioned = colon > segment.from() && hasLetter(line.textOf(colon, segment.to()));
-                if (!text.isEmpty() && !captioned && !isLegalFormAlone(line, segment.from(), segment.to())) {
+                if (!text.isEmpty()
+                        && !captioned
+                        && !isLegalFormAlone(line, segment.from(), segment.to())
+                        && !REGISTRATION_LINE.matcher(segment.text().strip()).matches()) {
                     out.add(new Candidate(
                             text, text, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
                 }
@@ -288,6 +291,10 @@ final class CandidateFinder {
                 int nameEnd = withoutRegistrationTail(line, segment.from(), segment.to());
                 if (nameEnd < segment.to()) {
                     opening(line, segment, nameEnd).ifPresent(out::add);
+                }
+                int apart = legalFormApartEnd(line, segment);
+                if (apart > segment.to()) {
+                    opening(line, segment, apart).ifPresent(out::add);
                 }
                 int legalEnd = legalFormEnd(line, segment);
                 if (legalEnd > 0) {
@@ -397,10 +404,35 @@ final class CandidateFinder {
                         && LegalForms.isLegalFormWord(words.get(at + 1).text());
     }
 
-    /** The words opening a segment up to {@code end}, as a candidate of their own; empty without letters. */
+    /**
+     * Where a name runs on when OCR printed its legal form apart on the same line ("GARDENIA
+     * BAKERIES (KL)" | "SDN BHD (139386 X)"): the end of the following segments that are a legal
+     * form alone, a trailing registration number cut off; the segment's own end when none follows.
+     */
+    static int legalFormApartEnd(TextLine line, Segment segment) {
+        int end = segment.to();
+        if (isLegalFormAlone(line, segment.from(), segment.to())) {
+            return end;
+        }
+        List<Segment> segments = line.segments();
+        for (int i = segments.indexOf(segment) + 1; i < segments.size(); i++) {
+            Segment next = segments.get(i);
+            int cut = withoutRegistrationTail(line, next.from(), next.to());
+            if (!isLegalFormAlone(line, next.from(), cut)) {
+                break;
+            }
+            end = cut;
+            if (cut < next.to()) {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** The words opening a segment up to {@code end}, as a candidate of their own; empty without letters or a legal form alone. */
     private static Optional<Candidate> opening(TextLine line, Segment segment, int end) {
         String name = cleanText(line.textOf(segment.from(), end));
-        if (!hasLetter(name)) {
+        if (!hasLetter(name) || isLegalFormAlone(line, segment.from(), end)) {
             return Optional.empty();
         }
         return Optional.of(new Candidate(
@@ -499,7 +531,7 @@ final class CandidateFinder {
 
     /** A registration number standing alone on its line: "(81109-A)", "(CO.REG :933109-X)". */
     private static final java.util.regex.Pattern REGISTRATION_LINE =
-            java.util.regex.Pattern.compile("^\\(?\\s*(?:[A-Za-z. ]*:)?\\s*\\d{4,}[\\d -]*[A-Z]?\\s*\\)?$");
+            java.util.regex.Pattern.compile("^\\(?\\s*(?:[A-Za-z. -]*:)?\\s*\\d{4,}[\\d -]*[A-Z]?\\s*\\)?$");
 
     /**
      * Whether a segment can be a line of a multi-line address: not a registration number alone,

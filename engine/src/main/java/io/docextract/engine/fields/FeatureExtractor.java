@@ -32,6 +32,9 @@ final class FeatureExtractor {
     /** How many lines above an amount a heading still opens its block ("Year to date" over three totals). */
     private static final int HEADING_LINES = 4;
 
+    /** The share of the first page (or of its text, top to bottom) that is its letterhead. */
+    private static final double LETTERHEAD = 0.12;
+
     /** An amount and the line it is printed on (document line index). */
     private record Placed(BigDecimal magnitude, int line) {}
 
@@ -237,7 +240,8 @@ final class FeatureExtractor {
                 // A labelled value has its role already; an unlabelled one is placed by where else it is printed.
                 set(x, Feature.ROLE_ECHOES, sign * Math.log1p(doc.echoes(line, c.from(), c.to(), query.party())));
                 double y = c.box().centerY();
-                set(x, Feature.ROLE_LETTERHEAD, line.page() == 1 && y < 0.12 ? sign : 0);
+                boolean letterhead = y < LETTERHEAD || doc.textRelativeY(line.page(), y) < LETTERHEAD;
+                set(x, Feature.ROLE_LETTERHEAD, line.page() == 1 && letterhead ? sign : 0);
                 set(x, Feature.ROLE_FOOTER, y > 0.9 ? sign : 0);
             }
         }
@@ -333,6 +337,9 @@ final class FeatureExtractor {
             return 0;
         }
         BigDecimal abs = v.abs();
+        // A rounded total is on the side of the amount it rounds: "98.37" is net plus tax, so is "98.35".
+        List<BigDecimal> bases = new ArrayList<>(List.of(abs));
+        bases.addAll(rounded(c, abs));
         boolean gross = false;
         boolean net = false;
         for (BigDecimal tax : taxes) {
@@ -341,7 +348,10 @@ final class FeatureExtractor {
                 if (other.compareTo(abs) == 0) {
                     continue;
                 }
-                gross |= other.add(tax).subtract(abs).abs().compareTo(TOLERANCE) <= 0;
+                for (BigDecimal base : bases) {
+                    gross |= other.compareTo(base) != 0
+                            && other.add(tax).subtract(base).abs().compareTo(TOLERANCE) <= 0;
+                }
                 net |= abs.add(tax).subtract(other).abs().compareTo(TOLERANCE) <= 0;
             }
         }
@@ -366,22 +376,31 @@ final class FeatureExtractor {
         }
         BigDecimal abs = v.abs();
         int line = c.line().index();
-        boolean after = false;
         boolean before = false;
         for (Placed rounding : roundings) {
-            if (rounding.line() == line) {
-                continue;
-            }
             for (Placed other : placed) {
-                if (other.line() == rounding.line()
-                        || other.magnitude().subtract(abs).abs().compareTo(rounding.magnitude()) != 0) {
-                    continue;
-                }
-                after |= other.line() < rounding.line() && rounding.line() < line;
-                before |= line < rounding.line() && rounding.line() < other.line();
+                before |= line < rounding.line()
+                        && rounding.line() < other.line()
+                        && other.magnitude().subtract(abs).abs().compareTo(rounding.magnitude()) == 0;
             }
         }
-        return (after ? 1 : 0) - (before ? 1 : 0);
+        return (rounded(c, abs).isEmpty() ? 0 : 1) - (before ? 1 : 0);
+    }
+
+    /** The earlier amounts this one is with a rounding printed between them applied (usually none). */
+    private List<BigDecimal> rounded(Candidate c, BigDecimal abs) {
+        List<BigDecimal> out = new ArrayList<>();
+        int line = c.line().index();
+        for (Placed rounding : roundings) {
+            for (Placed other : placed) {
+                if (other.line() < rounding.line()
+                        && rounding.line() < line
+                        && other.magnitude().subtract(abs).abs().compareTo(rounding.magnitude()) == 0) {
+                    out.add(other.magnitude());
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -287,6 +287,24 @@ class FieldFinderTest {
     }
 
     @Test
+    void aRoundedTotalIsOnTheGrossSideOfTheTaxLikeTheTotalItRounds() {
+        Layout receipt = layout(List.of(
+                "Total Sales Incl GST@40;98.37@300",
+                "Rounding Adj@40;-0.02@300",
+                "Total After Adj Incl GST@40;98.35@300",
+                "CASH@40;100.00@300",
+                "Amount excl GST@40;92.80@300",
+                "GST 6%@40;5.57@300"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.TAX_SIDE))
+                .containsEntry("98.37", 1.0)
+                .containsEntry("98.35", 1.0)
+                .containsEntry("100.00", 0.0);
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
+                .containsEntry("98.37", -1.0)
+                .containsEntry("98.35", 1.0);
+    }
+
+    @Test
     void aRoundingPrintedBeforeBothTotalsDecidesNothing() {
         Layout receipt = layout(List.of("Rounding@40;0.02@300", "Sub total@40;20.98@300", "Total@40;21.00@300"));
         assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
@@ -334,12 +352,62 @@ class FieldFinderTest {
                 .noneMatch(name -> name.toString().startsWith("SWEET FOREST CAFE TAMAN"));
     }
 
+    /** The page with every word moved down by {@code dy} of its height: a receipt photographed lower in the frame. */
+    private static Layout shiftedDown(Layout layout, double dy) {
+        Page page = layout.pages().getFirst();
+        List<Line> lines = page.lines().stream()
+                .map(line -> new Line(line.words().stream()
+                        .map(w -> new Word(
+                                w.text(),
+                                new Box(
+                                        w.box().x0(),
+                                        w.box().y0() + dy,
+                                        w.box().x1(),
+                                        w.box().y1() + dy),
+                                w.confidence(),
+                                w.fontSize(),
+                                w.bold()))
+                        .toList()))
+                .toList();
+        return new Layout(List.of(new Page(1, page.width(), page.height(), lines, false)));
+    }
+
+    @Test
+    void theLetterheadIsTheTopOfTheTextNotOfTheImage() {
+        Layout receipt = shiftedDown(
+                layout(List.of(
+                        "KEDAI PAPAN YEW CHUAN@c",
+                        "LOT 276 JALAN BANTING@c",
+                        "43800 DENGKIL, SELANGOR.@c",
+                        "TOTAL@40;115.00@300",
+                        "** RE-PRINT **@c")),
+                0.2);
+        FieldFinder.Run run = finder.start(receipt, RECEIPT);
+        for (Scored s : run.rank(run.query(RECEIPT.fields().getFirst()))) {
+            assertThat(s.features()[Feature.ROLE_LETTERHEAD.ordinal()])
+                    .as(s.candidate().text())
+                    .isEqualTo(s.candidate().line().pageIndex() == 0 ? 1.0 : 0.0);
+        }
+    }
+
     @Test
     void aLegalFormAloneIsNoName() {
         // OCR splits "CO. (M) SDN BHD" at a wide space; "(Co. No. 113825-W)" opens with a legal form word.
         Layout receipt = layout(List.of(
                 "POPULAR BOOK@200", "CO.@200;(M) SDN BHD@300", "(Co.@200;No. 113825-W)@300", "TOTAL@40;21.00@300"));
         assertThat(nameCandidates(receipt)).doesNotContain("CO.", "(M) SDN BHD", "(Co.");
+    }
+
+    @Test
+    void aLegalFormPrintedApartOnTheLineStillEndsTheName() {
+        Layout receipt = layout(List.of(
+                "GARDENIA BAKERIES (KL)@40;SDN BHD (139386 X)@300",
+                "(CO.REG :860671-D)@200",
+                "Co-REG:860671-D@200",
+                "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(receipt))
+                .contains("GARDENIA BAKERIES (KL) SDN BHD")
+                .doesNotContain("SDN BHD", "(CO.REG :860671-D)", "Co-REG:860671-D");
     }
 
     @Test
