@@ -487,7 +487,9 @@ final class CandidateFinder {
                     continue;
                 }
                 String single = cleanText(joinSeparated(segment.text()));
-                if (!single.isEmpty()) {
+                // An address has a street and a place: one word ("SR", a receipt's tax code
+                // printed on every item line) is a part of one at most.
+                if (single.contains(" ")) {
                     out.add(new Candidate(
                             single, single, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
                 }

@@ -244,21 +244,6 @@ final class DocumentIndex {
         return linesByPage.get(page - 1);
     }
 
-    /**
-     * Where a height on the page falls between the top of its first line of text (0) and the
-     * bottom of its last (1): a receipt photographed on a table starts wherever the paper does,
-     * so its letterhead is at the top of its text rather than of the image.
-     */
-    double textRelativeY(int page, double y) {
-        List<TextLine> pageLines = pageLines(page);
-        if (pageLines.isEmpty()) {
-            return y;
-        }
-        double top = pageLines.stream().mapToDouble(l -> l.box().y0()).min().orElse(0);
-        double bottom = pageLines.stream().mapToDouble(l -> l.box().y1()).max().orElse(1);
-        return bottom - top <= 0 ? y : (y - top) / (bottom - top);
-    }
-
     DocumentContext context() {
         return context;
     }

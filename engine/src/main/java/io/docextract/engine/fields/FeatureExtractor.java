@@ -32,7 +32,7 @@ final class FeatureExtractor {
     /** How many lines above an amount a heading still opens its block ("Year to date" over three totals). */
     private static final int HEADING_LINES = 4;
 
-    /** The share of the first page (or of its text, top to bottom) that is its letterhead. */
+    /** The share of the first page that is its letterhead. */
     private static final double LETTERHEAD = 0.12;
 
     /** An amount and the line it is printed on (document line index). */
@@ -240,8 +240,7 @@ final class FeatureExtractor {
                 // A labelled value has its role already; an unlabelled one is placed by where else it is printed.
                 set(x, Feature.ROLE_ECHOES, sign * Math.log1p(doc.echoes(line, c.from(), c.to(), query.party())));
                 double y = c.box().centerY();
-                boolean letterhead = y < LETTERHEAD || doc.textRelativeY(line.page(), y) < LETTERHEAD;
-                set(x, Feature.ROLE_LETTERHEAD, line.page() == 1 && letterhead ? sign : 0);
+                set(x, Feature.ROLE_LETTERHEAD, line.page() == 1 && y < LETTERHEAD ? sign : 0);
                 set(x, Feature.ROLE_FOOTER, y > 0.9 ? sign : 0);
             }
         }
