@@ -75,7 +75,7 @@ enum Feature {
     BEFORE_ISSUE_DATE,
     /** A colon follows the text: it labels a value rather than being one ("Salesperson :"). */
     LABEL_COLON,
-    /** An amount is printed on the text's line beside it: a table row or a totals line, not a party's name or address. */
+    /** Money (two decimals) is printed on the text's line beside it: a table row or a totals line, not a party's name or address. */
     AMOUNT_BESIDE,
     SOURCE_SCANNED,
     SOURCE_AFTER_LABEL,

@@ -53,7 +53,13 @@ final class FeatureExtractor {
 
     private final Map<Integer, Integer> amountsPerLine = new HashMap<>();
 
-    /** The first word of each amount, per line. */
+    /**
+     * Money as a till or an invoice prints it, with two decimals ("28.58", "1,42 €"): the digit
+     * groups of a phone number ("+33 (0)1 99 00 13 56") also read as an amount.
+     */
+    private static final Pattern MONEY = Pattern.compile("\\d[.,]\\d{2}(?!\\d)");
+
+    /** The first word of each amount printed as money ({@link #MONEY}), per line. */
     private final Map<Integer, List<Integer>> amountWords = new HashMap<>();
 
     /** Every non-zero amount, and the non-zero rounding adjustments among them. */
@@ -70,9 +76,11 @@ final class FeatureExtractor {
             if (c.value() instanceof BigDecimal v) {
                 values.add(v);
                 amountsPerLine.merge(c.line().index(), 1, Integer::sum);
-                amountWords
-                        .computeIfAbsent(c.line().index(), k -> new ArrayList<>())
-                        .add(c.from());
+                if (MONEY.matcher(c.text()).find()) {
+                    amountWords
+                            .computeIfAbsent(c.line().index(), k -> new ArrayList<>())
+                            .add(c.from());
+                }
                 if (v.signum() != 0 && isDocumentTax(c)) {
                     taxValues.add(v.abs());
                 } else if (v.signum() != 0 && !isAnyTax(c)) {

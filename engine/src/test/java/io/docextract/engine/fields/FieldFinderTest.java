@@ -374,7 +374,10 @@ class FieldFinderTest {
 
     @Test
     void aTextBesideAnAmountIsMarked() {
-        Layout receipt = layout(List.of("SWEET FOREST CAFE@200", "SR (@ 6%)@40;28.58@200;1.72@300"));
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@200",
+                "SR (@ 6%)@40;28.58@200;1.72@300",
+                "Eaux Zeltu EURL · Téléphone +33 (0)1 99 00 13 56@40"));
         FieldFinder.Run run = finder.start(receipt, RECEIPT);
         for (Scored s : run.rank(run.query(RECEIPT.fields().getFirst()))) {
             assertThat(s.features()[Feature.AMOUNT_BESIDE.ordinal()])
