@@ -292,6 +292,19 @@ final class CandidateFinder {
                 if (nameEnd < segment.to()) {
                     opening(line, segment, nameEnd).ifPresent(out::add);
                 }
+                if (opensWithMonogram(line, segment)) {
+                    String name = cleanText(line.textOf(segment.from() + 1, segment.to()));
+                    out.add(new Candidate(
+                            name,
+                            name,
+                            line,
+                            segment.from() + 1,
+                            segment.to(),
+                            line.boxOf(segment.from() + 1, segment.to()),
+                            1.0,
+                            Source.SEGMENT,
+                            1));
+                }
                 int apart = legalFormApartEnd(line, segment);
                 if (apart > segment.to()) {
                     opening(line, segment, apart).ifPresent(out::add);
@@ -427,6 +440,26 @@ final class CandidateFinder {
             }
         }
         return end;
+    }
+
+    /**
+     * Whether the segment opens with a logo's monogram: a word of two to four capitals that are
+     * the initials of the words after it ("EZ Eaux Zeltu EURL", "BP Briab Power SARL"). The name
+     * is printed without it everywhere else.
+     */
+    static boolean opensWithMonogram(TextLine line, Segment segment) {
+        String first = line.words().get(segment.from()).text();
+        int n = first.length();
+        if (n < 2 || n > 4 || !first.chars().allMatch(Character::isUpperCase) || segment.to() - segment.from() <= n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            String word = line.words().get(segment.from() + 1 + i).text();
+            if (Character.toUpperCase(word.charAt(0)) != first.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words opening a segment up to {@code end}, as a candidate of their own; empty without letters or a legal form alone. */

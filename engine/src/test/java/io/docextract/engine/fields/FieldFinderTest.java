@@ -372,6 +372,31 @@ class FieldFinderTest {
                 .doesNotContain("SDN BHD", "(CO.REG :860671-D)", "Co-REG:860671-D");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EZ Eaux Zeltu EURL  | Eaux Zeltu EURL
+            BP Briab Power SARL | Briab Power SARL
+            """)
+    void aLogosMonogramIsNotPartOfTheName(String printed, String name) {
+        Layout invoice = layout(List.of(printed.strip() + "@40;FACTURE@400", "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(invoice)).contains(name.strip(), printed.strip());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SR Smoked Duck
+            AB Cleaning Services
+            GST Summary
+            """)
+    void capitalsThatAreNotTheInitialsOfTheNameStay(String printed) {
+        Layout receipt = layout(List.of(printed.strip() + "@40"));
+        DocumentIndex index = new DocumentIndex(
+                receipt, io.docextract.engine.values.DocumentContext.unknown(), Lexicon.builtIn(), null);
+        TextLine line = index.lines().getFirst();
+        assertThat(CandidateFinder.opensWithMonogram(line, line.segments().getFirst()))
+                .isFalse();
+    }
+
     @Test
     void aTextBesideAnAmountIsMarked() {
         Layout receipt = layout(List.of(
