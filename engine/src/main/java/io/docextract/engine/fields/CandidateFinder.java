@@ -276,7 +276,10 @@ final class CandidateFinder {
                 // "Sold By : WS Retail Ltd.": the caption is never part of the name or text it captions.
                 int colon = colonLabelEnd(line, segment);
                 boolean captioned = colon > segment.from() && hasLetter(line.textOf(colon, segment.to()));
-                if (!text.isEmpty() && !captioned) {
+                if (!text.isEmpty()
+                        && !captioned
+                        && !isLegalFormAlone(line, segment.from(), segment.to())
+                        && !REGISTRATION_LINE.matcher(segment.text().strip()).matches()) {
                     out.add(new Candidate(
                             text, text, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
                 }
@@ -289,6 +292,23 @@ final class CandidateFinder {
                 if (nameEnd < segment.to()) {
                     opening(line, segment, nameEnd).ifPresent(out::add);
                 }
+                if (opensWithMonogram(line, segment)) {
+                    String name = cleanText(line.textOf(segment.from() + 1, segment.to()));
+                    out.add(new Candidate(
+                            name,
+                            name,
+                            line,
+                            segment.from() + 1,
+                            segment.to(),
+                            line.boxOf(segment.from() + 1, segment.to()),
+                            1.0,
+                            Source.SEGMENT,
+                            1));
+                }
+                int apart = legalFormApartEnd(line, segment);
+                if (apart > segment.to()) {
+                    opening(line, segment, apart).ifPresent(out::add);
+                }
                 int legalEnd = legalFormEnd(line, segment);
                 if (legalEnd > 0) {
                     opening(line, segment, legalEnd).ifPresent(out::add);
@@ -300,8 +320,69 @@ final class CandidateFinder {
                             .ifPresent(out::add);
                 }
             }
+            wrappedName(line).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** Words that join the parts of a name and never end one: "HOME MASTER HARDWARE &" goes on. */
+    private static final Set<String> NAME_CONNECTIVES = Set.of("&", "+", "and", "und", "et", "en", "y", "e");
+
+    /** A parenthesized word inside a legal form: "(M)" in "CO. (M) SDN BHD", "(JOHOR)". */
+    private static final java.util.regex.Pattern PARENTHESIZED = java.util.regex.Pattern.compile("\\(\\p{L}+\\)");
+
+    /**
+     * A company name printed over two lines, as one candidate: the first line runs on when it
+     * ends in a connective ("HOME MASTER HARDWARE &" / "ELECTRICAL") or when the next line holds
+     * nothing but the legal form ("POPULAR BOOK" / "CO. (M) SDN BHD"). Both are whole lines of
+     * letters, the second right under the first and overlapping it: a centred letterhead, or a
+     * name block in a column.
+     */
+    private Optional<Candidate> wrappedName(TextLine line) {
+        List<TextLine> pageLines = doc.pageLines(line.page());
+        if (line.pageIndex() + 1 >= pageLines.size() || !isNameLine(line)) {
+            return Optional.empty();
+        }
+        TextLine next = pageLines.get(line.pageIndex() + 1);
+        double gap = next.box().y0() - line.box().y1();
+        boolean under = isNameLine(next)
+                && gap < 1.5 * Math.max(line.height(), next.height())
+                && next.box().x0() < line.box().x1()
+                && next.box().x1() > line.box().x0();
+        if (!under) {
+            return Optional.empty();
+        }
+        String last = line.words().getLast().text().toLowerCase(Locale.ROOT);
+        if (!NAME_CONNECTIVES.contains(last)
+                && !isLegalFormAlone(next, 0, next.words().size())) {
+            return Optional.empty();
+        }
+        String name = cleanText(line.text() + " " + next.text());
+        return Optional.of(new Candidate(
+                name, name, line, 0, line.words().size(), Box.union(line.box(), next.box()), 1.0, Source.SEGMENT, 2));
+    }
+
+    /** A line that can be part of a name: letters, no digits, no label with a colon. */
+    private static boolean isNameLine(TextLine line) {
+        String text = line.text();
+        return hasLetter(text) && !DocumentIndex.hasDigit(text) && !text.contains(":");
+    }
+
+    /**
+     * Whether the words are a legal form and nothing else ("SDN BHD", "CO. (M) SDN BHD", "(Co."):
+     * the tail of a name printed apart, never a name of its own.
+     */
+    static boolean isLegalFormAlone(TextLine line, int from, int to) {
+        boolean form = false;
+        for (int i = from; i < to; i++) {
+            String word = line.words().get(i).text();
+            if (LegalForms.isLegalFormWord(word)) {
+                form = true;
+            } else if (!PARENTHESIZED.matcher(word).matches()) {
+                return false;
+            }
+        }
+        return form;
     }
 
     /**
@@ -336,10 +417,55 @@ final class CandidateFinder {
                         && LegalForms.isLegalFormWord(words.get(at + 1).text());
     }
 
-    /** The words opening a segment up to {@code end}, as a candidate of their own; empty without letters. */
+    /**
+     * Where a name runs on when OCR printed its legal form apart on the same line ("GARDENIA
+     * BAKERIES (KL)" | "SDN BHD (139386 X)"): the end of the following segments that are a legal
+     * form alone, a trailing registration number cut off; the segment's own end when none follows.
+     */
+    static int legalFormApartEnd(TextLine line, Segment segment) {
+        int end = segment.to();
+        if (isLegalFormAlone(line, segment.from(), segment.to())) {
+            return end;
+        }
+        List<Segment> segments = line.segments();
+        for (int i = segments.indexOf(segment) + 1; i < segments.size(); i++) {
+            Segment next = segments.get(i);
+            int cut = withoutRegistrationTail(line, next.from(), next.to());
+            if (!isLegalFormAlone(line, next.from(), cut)) {
+                break;
+            }
+            end = cut;
+            if (cut < next.to()) {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * Whether the segment opens with a logo's monogram: a word of two to four capitals that are
+     * the initials of the words after it ("EZ Eaux Zeltu EURL", "BP Briab Power SARL"). The name
+     * is printed without it everywhere else.
+     */
+    static boolean opensWithMonogram(TextLine line, Segment segment) {
+        String first = line.words().get(segment.from()).text();
+        int n = first.length();
+        if (n < 2 || n > 4 || !first.chars().allMatch(Character::isUpperCase) || segment.to() - segment.from() <= n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            String word = line.words().get(segment.from() + 1 + i).text();
+            if (Character.toUpperCase(word.charAt(0)) != first.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The words opening a segment up to {@code end}, as a candidate of their own; empty without letters or a legal form alone. */
     private static Optional<Candidate> opening(TextLine line, Segment segment, int end) {
         String name = cleanText(line.textOf(segment.from(), end));
-        if (!hasLetter(name)) {
+        if (!hasLetter(name) || isLegalFormAlone(line, segment.from(), end)) {
             return Optional.empty();
         }
         return Optional.of(new Candidate(
@@ -394,7 +520,9 @@ final class CandidateFinder {
                     continue;
                 }
                 String single = cleanText(joinSeparated(segment.text()));
-                if (!single.isEmpty()) {
+                // An address has a street and a place: one word ("SR", a receipt's tax code
+                // printed on every item line) is a part of one at most.
+                if (single.contains(" ")) {
                     out.add(new Candidate(
                             single, single, line, segment.from(), segment.to(), segment.box(), 1.0, Source.SEGMENT, 1));
                 }
@@ -438,7 +566,7 @@ final class CandidateFinder {
 
     /** A registration number standing alone on its line: "(81109-A)", "(CO.REG :933109-X)". */
     private static final java.util.regex.Pattern REGISTRATION_LINE =
-            java.util.regex.Pattern.compile("^\\(?\\s*(?:[A-Za-z. ]*:)?\\s*\\d{4,}[\\d -]*[A-Z]?\\s*\\)?$");
+            java.util.regex.Pattern.compile("^\\(?\\s*(?:[A-Za-z. -]*:)?\\s*\\d{4,}[\\d -]*[A-Z]?\\s*\\)?$");
 
     /**
      * Whether a segment can be a line of a multi-line address: not a registration number alone,

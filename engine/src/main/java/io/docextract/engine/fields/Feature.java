@@ -36,6 +36,18 @@ enum Feature {
      * other way round.
      */
     TAX_SIDE,
+    /**
+     * The amount is another amount with a labelled rounding adjustment applied, printed after
+     * both (+1), or the amount before a rounding that a later amount applies (-1); for gross
+     * fields only ("Total including rounding").
+     */
+    ROUNDING_SIDE,
+    /**
+     * The amount is a year-to-date figure (its column header, or a heading line a few lines above
+     * it, names one) and the field does not ask for one: a payslip's "Year to date" block repeats
+     * the period's labels beside cumulative amounts.
+     */
+    CUMULATIVE,
     NEGATIVE,
     TABLE_ROW,
     OCR_CONFIDENCE,
@@ -63,6 +75,8 @@ enum Feature {
     BEFORE_ISSUE_DATE,
     /** A colon follows the text: it labels a value rather than being one ("Salesperson :"). */
     LABEL_COLON,
+    /** Money (two decimals) is printed on the text's line beside it: a table row or a totals line, not a party's name or address. */
+    AMOUNT_BESIDE,
     SOURCE_SCANNED,
     SOURCE_AFTER_LABEL,
     SOURCE_TOKENS,

@@ -23,6 +23,21 @@ final class FeatureExtractor {
 
     private static final String SIDE = "side";
 
+    /** The lexicon's concept of a rounding adjustment ("ROUNDING ADJUSTMENT -0.02"). */
+    private static final String ROUNDING = "rounding";
+
+    /** The lexicon's concept of a cumulative (year-to-date) figure. */
+    private static final String YEAR_TO_DATE = "year_to_date";
+
+    /** How many lines above an amount a heading still opens its block ("Year to date" over three totals). */
+    private static final int HEADING_LINES = 4;
+
+    /** The share of the first page that is its letterhead. */
+    private static final double LETTERHEAD = 0.12;
+
+    /** An amount and the line it is printed on (document line index). */
+    private record Placed(BigDecimal magnitude, int line) {}
+
     private static final Pattern POSTCODE =
             Pattern.compile("\\b(\\d{4,6}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{4} ?[A-Z]{2}|\\d{2}-\\d{3})\\b");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("\\b\\d{1,4}[a-zA-Z]?\\b");
@@ -38,6 +53,20 @@ final class FeatureExtractor {
 
     private final Map<Integer, Integer> amountsPerLine = new HashMap<>();
 
+    /**
+     * Money as a till or an invoice prints it, with two decimals ("28.58", "1,42 €"): the digit
+     * groups of a phone number ("+33 (0)1 99 00 13 56") also read as an amount.
+     */
+    private static final Pattern MONEY = Pattern.compile("\\d[.,]\\d{2}(?!\\d)");
+
+    /** The first word of each amount printed as money ({@link #MONEY}), per line. */
+    private final Map<Integer, List<Integer>> amountWords = new HashMap<>();
+
+    /** Every non-zero amount, and the non-zero rounding adjustments among them. */
+    private final List<Placed> placed = new ArrayList<>();
+
+    private final List<Placed> roundings = new ArrayList<>();
+
     FeatureExtractor(DocumentIndex doc, List<Candidate> documentAmounts) {
         this.doc = doc;
         List<BigDecimal> values = new ArrayList<>();
@@ -47,10 +76,25 @@ final class FeatureExtractor {
             if (c.value() instanceof BigDecimal v) {
                 values.add(v);
                 amountsPerLine.merge(c.line().index(), 1, Integer::sum);
+                if (MONEY.matcher(c.text()).find()) {
+                    amountWords
+                            .computeIfAbsent(c.line().index(), k -> new ArrayList<>())
+                            .add(c.from());
+                }
                 if (v.signum() != 0 && isDocumentTax(c)) {
                     taxValues.add(v.abs());
                 } else if (v.signum() != 0 && !isAnyTax(c)) {
                     untaxedValues.add(v.abs());
+                }
+                if (v.signum() != 0) {
+                    Placed at = new Placed(v.abs(), c.line().index());
+                    placed.add(at);
+                    if (doc.leftLabel(c.line(), c.from(), FieldKind.AMOUNT)
+                            .match()
+                            .concepts()
+                            .contains(ROUNDING)) {
+                        roundings.add(at);
+                    }
                 }
             }
         }
@@ -177,6 +221,10 @@ final class FeatureExtractor {
         if (c.value() instanceof BigDecimal v) {
             amountFeatures(x, v);
             set(x, Feature.TAX_SIDE, taxSide(query, c, v));
+            set(x, Feature.ROUNDING_SIDE, roundingSide(query, c, v));
+            if (query.weightOf(Set.of(YEAR_TO_DATE)) == 0 && cumulative(c)) {
+                set(x, Feature.CUMULATIVE, 1);
+            }
         }
         Party party = doc.blockParty(line, c.box());
         if (party == null && doc.isSenderName(c.text())) {
@@ -200,7 +248,7 @@ final class FeatureExtractor {
                 // A labelled value has its role already; an unlabelled one is placed by where else it is printed.
                 set(x, Feature.ROLE_ECHOES, sign * Math.log1p(doc.echoes(line, c.from(), c.to(), query.party())));
                 double y = c.box().centerY();
-                set(x, Feature.ROLE_LETTERHEAD, line.page() == 1 && y < 0.12 ? sign : 0);
+                set(x, Feature.ROLE_LETTERHEAD, line.page() == 1 && y < LETTERHEAD ? sign : 0);
                 set(x, Feature.ROLE_FOOTER, y > 0.9 ? sign : 0);
             }
         }
@@ -296,6 +344,9 @@ final class FeatureExtractor {
             return 0;
         }
         BigDecimal abs = v.abs();
+        // A rounded total is on the side of the amount it rounds: "98.37" is net plus tax, so is "98.35".
+        List<BigDecimal> bases = new ArrayList<>(List.of(abs));
+        bases.addAll(rounded(c, abs));
         boolean gross = false;
         boolean net = false;
         for (BigDecimal tax : taxes) {
@@ -304,12 +355,78 @@ final class FeatureExtractor {
                 if (other.compareTo(abs) == 0) {
                     continue;
                 }
-                gross |= other.add(tax).subtract(abs).abs().compareTo(TOLERANCE) <= 0;
+                for (BigDecimal base : bases) {
+                    gross |= other.compareTo(base) != 0
+                            && other.add(tax).subtract(base).abs().compareTo(TOLERANCE) <= 0;
+                }
                 net |= abs.add(tax).subtract(other).abs().compareTo(TOLERANCE) <= 0;
             }
         }
         int position = (gross ? 1 : 0) - (net ? 1 : 0);
         return "net".equals(side) ? -position : position;
+    }
+
+    /**
+     * Which side of a rounding adjustment the amount is on, for a gross field (a total "including
+     * rounding"): +1 when it is an earlier amount with a rounding printed between them applied
+     * ("TOTAL 33.92", "ROUNDING ADJ -0.02", "TOTAL ROUNDED 33.90": the last), -1 when a later
+     * amount applies a rounding printed after it to it (the 33.92). The adjustment's printed sign
+     * is not trusted (receipts print "-0.02" and "0.02" for the same step): the reading order
+     * says which amount came first.
+     */
+    private double roundingSide(FieldQuery query, Candidate c, BigDecimal v) {
+        String side = query.topConcept() == null
+                ? null
+                : doc.lexicon().concept(query.topConcept()).tag(SIDE);
+        if (!"gross".equals(side) || v.signum() == 0 || roundings.isEmpty()) {
+            return 0;
+        }
+        BigDecimal abs = v.abs();
+        int line = c.line().index();
+        boolean before = false;
+        for (Placed rounding : roundings) {
+            for (Placed other : placed) {
+                before |= line < rounding.line()
+                        && rounding.line() < other.line()
+                        && other.magnitude().subtract(abs).abs().compareTo(rounding.magnitude()) == 0;
+            }
+        }
+        return (rounded(c, abs).isEmpty() ? 0 : 1) - (before ? 1 : 0);
+    }
+
+    /** The earlier amounts this one is with a rounding printed between them applied (usually none). */
+    private List<BigDecimal> rounded(Candidate c, BigDecimal abs) {
+        List<BigDecimal> out = new ArrayList<>();
+        int line = c.line().index();
+        for (Placed rounding : roundings) {
+            for (Placed other : placed) {
+                if (other.line() < rounding.line()
+                        && rounding.line() < line
+                        && other.magnitude().subtract(abs).abs().compareTo(rounding.magnitude()) == 0) {
+                    out.add(other.magnitude());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the amount stands under a year-to-date column header ("Current | Year to date") or in
+     * a block a heading opens ("Year to date" / "GROSS PAY 27.495,67 €"; "Cumul" / "Net à payer …").
+     */
+    private boolean cumulative(Candidate c) {
+        if (doc.aboveLabel(c.line(), c.box()).match().concepts().contains(YEAR_TO_DATE)) {
+            return true;
+        }
+        List<TextLine> page = doc.pageLines(c.line().page());
+        for (int i = c.line().pageIndex() - 1; i >= Math.max(0, c.line().pageIndex() - HEADING_LINES); i--) {
+            LabelMatch heading =
+                    doc.lexicon().match(Tokenizer.tokens(page.get(i).text()));
+            if (heading.concepts().contains(YEAR_TO_DATE) && heading.coverage() >= 0.99) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void textFeatures(double[] x, FieldQuery query, Candidate c) {
@@ -356,19 +473,36 @@ final class FeatureExtractor {
         }
         if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT || query.kind() == FieldKind.ADDRESS) {
             set(x, Feature.LABEL_COLON, followedByColon(c) ? 1 : 0);
+            set(x, Feature.AMOUNT_BESIDE, amountBeside(c) ? 1 : 0);
         }
         if (c.source() == Source.SCANNED && query.kind() == FieldKind.IDENTIFIER) {
             set(x, Feature.SPECIFIC_SCANNER, 1);
         }
     }
 
-    /** Whether the candidate starts on one of the two lines under the name, in its column. */
+    /**
+     * Whether the candidate starts on one of the two lines under the name (under its last line,
+     * when the name wraps), in its column: left-aligned with it, or centred under it as a
+     * receipt's header centres every line.
+     */
     private static boolean under(Candidate c, Candidate name) {
         if (name.isInferred() || c.line().page() != name.line().page()) {
             return false;
         }
-        int below = c.line().pageIndex() - name.line().pageIndex();
-        return below >= 1 && below <= 2 && Math.abs(c.box().x0() - name.box().x0()) < 0.03;
+        int below = c.line().pageIndex() - name.line().pageIndex() - (name.lineSpan() - 1);
+        return below >= 1
+                && below <= 2
+                && (Math.abs(c.box().x0() - name.box().x0()) < 0.03
+                        || Math.abs(c.box().centerX() - name.box().centerX()) < 0.03);
+    }
+
+    private boolean amountBeside(Candidate c) {
+        for (int word : amountWords.getOrDefault(c.line().index(), List.of())) {
+            if (word < c.from() || word >= c.to()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean followedByColon(Candidate c) {

@@ -23,7 +23,10 @@ class FieldFinderTest {
 
     private final FieldFinder finder = new FieldFinder(DefaultExtractionEngine.standardScanners());
 
-    /** One page; each row is a line of cells "text@x" (x in points), 20 points apart. */
+    /**
+     * One page; each row is a line of cells "text@x" (x in points), 20 points apart; "text@c"
+     * centres the cell on the page, as a receipt's header.
+     */
     private static Layout layout(List<String> rows) {
         List<Line> lines = new ArrayList<>();
         double y = 60;
@@ -31,7 +34,16 @@ class FieldFinderTest {
             List<Word> words = new ArrayList<>();
             for (String cell : row.split(";")) {
                 int at = cell.lastIndexOf('@');
-                double x = Double.parseDouble(cell.substring(at + 1));
+                String where = cell.substring(at + 1);
+                double x = where.equals("c")
+                        ? (595
+                                        - (5.5
+                                                        * cell.substring(0, at)
+                                                                .replace(" ", "")
+                                                                .length()
+                                                + 3 * (cell.substring(0, at).split(" ").length - 1)))
+                                / 2
+                        : Double.parseDouble(where);
                 for (String w : cell.substring(0, at).split(" ")) {
                     double width = 5.5 * w.length();
                     words.add(new Word(w, new Box(x / 595, y / 842, (x + width) / 595, (y + 9) / 842), 1.0, 10, false));
@@ -254,6 +266,175 @@ class FieldFinderTest {
                 .containsEntry("23.17", -1.0);
     }
 
+    @Test
+    void aTotalAfterARoundingAdjustmentIncludesIt() {
+        // The adjustment's printed sign says nothing ("-RM 0.02" on one till, "0.02" on another):
+        // the reading order does. The cash tendered and the change are on neither side.
+        Layout receipt = layout(List.of(
+                "TOTAL@40;RM 33.92@300",
+                "ROUNDING ADJUSTMENT@40;-RM 0.02@300",
+                "TOTAL ROUNDED@40;RM 33.90@300",
+                "CASH@40;RM 50.00@300",
+                "CHANGE@40;RM 16.10@300"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
+                .containsEntry("33.90", 1.0)
+                .containsEntry("33.92", -1.0)
+                .containsEntry("50.00", 0.0)
+                .containsEntry("16.10", 0.0);
+        // A net field is no side of the rounding.
+        assertThat(featureByValue(receipt, TOTALS, "subtotal_amount", Feature.ROUNDING_SIDE))
+                .allSatisfy((value, side) -> assertThat(side).isZero());
+    }
+
+    @Test
+    void aRoundedTotalIsOnTheGrossSideOfTheTaxLikeTheTotalItRounds() {
+        Layout receipt = layout(List.of(
+                "Total Sales Incl GST@40;98.37@300",
+                "Rounding Adj@40;-0.02@300",
+                "Total After Adj Incl GST@40;98.35@300",
+                "CASH@40;100.00@300",
+                "Amount excl GST@40;92.80@300",
+                "GST 6%@40;5.57@300"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.TAX_SIDE))
+                .containsEntry("98.37", 1.0)
+                .containsEntry("98.35", 1.0)
+                .containsEntry("100.00", 0.0);
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
+                .containsEntry("98.37", -1.0)
+                .containsEntry("98.35", 1.0);
+    }
+
+    @Test
+    void aRoundingPrintedBeforeBothTotalsDecidesNothing() {
+        Layout receipt = layout(List.of("Rounding@40;0.02@300", "Sub total@40;20.98@300", "Total@40;21.00@300"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
+                .allSatisfy((value, side) -> assertThat(side).isZero());
+    }
+
+    private static final ExtractorSpec RECEIPT = new ExtractorSpec(
+            "receipt",
+            "",
+            List.of(FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the shop that issued the receipt")));
+
+    private static final ExtractorSpec RECEIPT_WITH_ADDRESS = new ExtractorSpec(
+            "receipt",
+            "",
+            List.of(
+                    FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the shop that issued the receipt"),
+                    FieldSpec.of("vendor_address", FieldType.TEXT, "Address of the shop")));
+
+    private List<Object> nameCandidates(Layout layout) {
+        FieldFinder.Run run = finder.start(layout, RECEIPT);
+        return run.rank(run.query(RECEIPT.fields().getFirst())).stream()
+                .map(s -> s.candidate().value())
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            HOME MASTER HARDWARE & | ELECTRICAL      | HOME MASTER HARDWARE & ELECTRICAL
+            POPULAR BOOK           | CO. (M) SDN BHD | POPULAR BOOK CO. (M) SDN BHD
+            Bakkerij Jansen en     | Zonen B.V.      | Bakkerij Jansen en Zonen B.V.
+            """)
+    void aNameWrappedOntoASecondLineIsOneCandidate(String first, String second, String name) {
+        Layout receipt = layout(List.of(
+                first.strip() + "@200", second.strip() + "@210", "NO 8, JALAN 7/118B@200", "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(receipt)).contains(name.strip());
+    }
+
+    @Test
+    void aNameDoesNotRunOntoALineThatDoesNotContinueIt() {
+        // The first line ends complete and the second is no legal form: two texts, not one name.
+        Layout receipt = layout(
+                List.of("SWEET FOREST CAFE@200", "TAMAN MELATI@200", "NO 21, JLN BUNGA@200", "TOTAL@40;30.30@300"));
+        assertThat(nameCandidates(receipt))
+                .contains("SWEET FOREST CAFE", "TAMAN MELATI")
+                .noneMatch(name -> name.toString().startsWith("SWEET FOREST CAFE TAMAN"));
+    }
+
+    @Test
+    void aLegalFormAloneIsNoName() {
+        // OCR splits "CO. (M) SDN BHD" at a wide space; "(Co. No. 113825-W)" opens with a legal form word.
+        Layout receipt = layout(List.of(
+                "POPULAR BOOK@200", "CO.@200;(M) SDN BHD@300", "(Co.@200;No. 113825-W)@300", "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(receipt)).doesNotContain("CO.", "(M) SDN BHD", "(Co.");
+    }
+
+    @Test
+    void aLegalFormPrintedApartOnTheLineStillEndsTheName() {
+        Layout receipt = layout(List.of(
+                "GARDENIA BAKERIES (KL)@40;SDN BHD (139386 X)@300",
+                "(CO.REG :860671-D)@200",
+                "Co-REG:860671-D@200",
+                "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(receipt))
+                .contains("GARDENIA BAKERIES (KL) SDN BHD")
+                .doesNotContain("SDN BHD", "(CO.REG :860671-D)", "Co-REG:860671-D");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            EZ Eaux Zeltu EURL  | Eaux Zeltu EURL
+            BP Briab Power SARL | Briab Power SARL
+            """)
+    void aLogosMonogramIsNotPartOfTheName(String printed, String name) {
+        Layout invoice = layout(List.of(printed.strip() + "@40;FACTURE@400", "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(invoice)).contains(name.strip(), printed.strip());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SR Smoked Duck
+            AB Cleaning Services
+            GST Summary
+            """)
+    void capitalsThatAreNotTheInitialsOfTheNameStay(String printed) {
+        Layout receipt = layout(List.of(printed.strip() + "@40"));
+        DocumentIndex index = new DocumentIndex(
+                receipt, io.docextract.engine.values.DocumentContext.unknown(), Lexicon.builtIn(), null);
+        TextLine line = index.lines().getFirst();
+        assertThat(CandidateFinder.opensWithMonogram(line, line.segments().getFirst()))
+                .isFalse();
+    }
+
+    @Test
+    void aTextBesideAnAmountIsMarked() {
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@200",
+                "SR (@ 6%)@40;28.58@200;1.72@300",
+                "Eaux Zeltu EURL · Téléphone +33 (0)1 99 00 13 56@40"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT);
+        for (Scored s : run.rank(run.query(RECEIPT.fields().getFirst()))) {
+            assertThat(s.features()[Feature.AMOUNT_BESIDE.ordinal()])
+                    .as(s.candidate().text())
+                    .isEqualTo(s.candidate().line().pageIndex() == 1 ? 1.0 : 0.0);
+        }
+    }
+
+    @Test
+    void yearToDateAmountsAreMarkedCumulative() {
+        Layout payslip = layout(List.of(
+                "Payments@40;Current@300;Year to date@420",
+                "Basic salary@40;4.333,33@300;25.999,98@420",
+                "GROSS PAY@40;4.583,33 €@300",
+                "Year to date@40",
+                "GROSS PAY@40;27.495,67 €@150",
+                "NET PAY@40;18.590,63 €@150"));
+        ExtractorSpec period = new ExtractorSpec(
+                "payslip", "", List.of(FieldSpec.of("gross_pay", FieldType.CURRENCY, "Gross pay for the period")));
+        assertThat(featureByValue(payslip, period, "gross_pay", Feature.CUMULATIVE))
+                .containsEntry("4583.33", 0.0)
+                .containsEntry("4333.33", 0.0)
+                .containsEntry("25999.98", 1.0)
+                .containsEntry("27495.67", 1.0)
+                .containsEntry("18590.63", 1.0);
+        // A field that asks for the cumulative figure is not warned off it.
+        ExtractorSpec toDate = new ExtractorSpec(
+                "payslip", "", List.of(FieldSpec.of("gross_ytd", FieldType.CURRENCY, "Gross pay year to date")));
+        assertThat(featureByValue(payslip, toDate, "gross_ytd", Feature.CUMULATIVE))
+                .allSatisfy((value, cumulative) -> assertThat(cumulative).isZero());
+    }
+
     private static final ExtractorSpec PURCHASE_ORDER = new ExtractorSpec(
             "purchase_order",
             "",
@@ -280,7 +461,8 @@ class FieldFinderTest {
                 .contains("NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR.")
                 .contains("32 bis place des Torvi, 89951 Vendal-sur-Loire")
                 .noneMatch(a -> a.startsWith("(81109-A),"))
-                .noneMatch(a -> a.contains(", TEL"));
+                .noneMatch(a -> a.contains(", TEL"))
+                .doesNotContain("SETAPAK,", "SETAPAK");
     }
 
     @Test
@@ -323,6 +505,26 @@ class FieldFinderTest {
                 assertThat(under).as(s.candidate().text()).isZero();
             }
         }
+    }
+
+    @Test
+    void anAddressCentredUnderACentredNameIsPlacedByIt() {
+        // A receipt centres its header: the address lines start wherever their length puts them.
+        Layout receipt = layout(List.of(
+                "SYARIKAT PERNIAGAAN GIN KEE@c",
+                "(81109-A)@c",
+                "NO 290, JALAN AIR PANAS,@c",
+                "SETAPAK,@c",
+                "53200, KUALA LUMPUR.@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        Scored name = run.partyName(Party.SELLER);
+        assertThat(name.candidate().value()).isEqualTo("SYARIKAT PERNIAGAAN GIN KEE");
+        Scored address = run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1))).stream()
+                .filter(s -> s.candidate().value().equals("NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR."))
+                .findFirst()
+                .orElseThrow();
+        assertThat(address.features()[Feature.UNDER_PARTY_NAME.ordinal()]).isEqualTo(name.score());
     }
 
     @Test
