@@ -42,9 +42,9 @@ final class PdfLayoutReader implements LayoutReader {
     private static final float INK_CHECK_DPI = 24;
 
     private final EngineOptions options;
-    private final TesseractOcr ocr;
+    private final PageOcr ocr;
 
-    PdfLayoutReader(EngineOptions options, TesseractOcr ocr) {
+    PdfLayoutReader(EngineOptions options, PageOcr ocr) {
         this.options = options;
         this.ocr = ocr;
     }

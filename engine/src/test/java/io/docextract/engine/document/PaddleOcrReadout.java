@@ -1,0 +1,67 @@
+package io.docextract.engine.document;
+
+import io.docextract.engine.layout.Word;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads images with {@link PaddleOcr} and writes, per image, the text of each line and the CPU
+ * time of the reading as JSON ({@code {"file": {"lines": [...], "cpu_ms": n}}}); not a test.
+ *
+ * <pre>
+ * java -cp ... io.docextract.engine.document.PaddleOcrReadout MODEL_DIR OUT.json IMAGE...
+ * </pre>
+ */
+public final class PaddleOcrReadout {
+
+    private PaddleOcrReadout() {}
+
+    public static void main(String[] args) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode out = json.createObjectNode();
+        double[] spacings = {0, 1.5, 1.6, 1.7, 1.8, 2.0, 2.2};
+        for (double spacing : spacings) {
+            out.putObject(Double.toString(spacing));
+        }
+        try (PaddleOcr ocr = PaddleOcr.load(Path.of(args[0])).orElseThrow()) {
+            for (String file : List.of(args).subList(2, args.length)) {
+                BufferedImage image = ImageIO.read(Path.of(file).toFile());
+                long cpu = threads.getCurrentThreadCpuTime();
+                long wall = System.nanoTime();
+                RgbImage page = RgbImage.of(image, PaddleOcr.MAX_SIDE);
+                List<LineReading> readings = ocr.readLines(page, Deadline.after(Duration.ofMinutes(5)));
+                long cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+                long wallMs = (System.nanoTime() - wall) / 1_000_000;
+                for (double spacing : spacings) {
+                    List<Word> words = new ArrayList<>();
+                    for (LineReading line : readings) {
+                        if (line.confidence() >= 0.5) {
+                            words.addAll(line.words(page.width(), page.height(), spacing));
+                        }
+                    }
+                    ObjectNode entry = ((ObjectNode) out.get(Double.toString(spacing)))
+                            .putObject(Path.of(file).getFileName().toString());
+                    LineGrouper.group(words)
+                            .forEach(line -> entry.withArray("lines").add(line.text()));
+                    entry.put("cpu_ms", cpuMs);
+                    entry.put("ms", wallMs);
+                }
+                System.err.printf("%s %d ms cpu, %d ms wall, %d lines%n", file, cpuMs, wallMs, readings.size());
+            }
+        } catch (ai.onnxruntime.OrtException e) {
+            throw new IOException(e);
+        }
+        Files.writeString(Path.of(args[1]), json.writeValueAsString(out));
+    }
+}
