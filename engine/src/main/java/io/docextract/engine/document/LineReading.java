@@ -1,6 +1,7 @@
 package io.docextract.engine.document;
 
 import io.docextract.engine.layout.Word;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,11 @@ record LineReading(TextBox box, List<CtcDecoder.Symbol> symbols, List<String> ch
 
     LineReading {
         symbols = List.copyOf(symbols);
-        characters = List.copyOf(characters);
+        // The character list has full-width forms of Latin punctuation ("，", "（"): as printed
+        // on a Latin receipt they are the ordinary ones.
+        characters = characters.stream()
+                .map(c -> Normalizer.normalize(c, Normalizer.Form.NFKC))
+                .toList();
     }
 
     /** The mean probability of the symbols (0 for an empty line). */

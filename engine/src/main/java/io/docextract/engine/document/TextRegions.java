@@ -30,13 +30,25 @@ final class TextRegions {
      */
     private static final double ELONGATED = 2.0;
 
+    /** Regions a space apart at most (gap / thickness of the text core) are one line. */
+    static final double JOIN_GAP = 1.2;
+
+    /** Regions on one line overlap this much vertically (relative to the thinner one). */
+    private static final double SAME_LINE_OVERLAP = 0.6;
+
+    /** Regions of letters more different in height than this are not one line of print. */
+    private static final double SIMILAR_HEIGHT = 1.5;
+
+    /** Regions at more different angles than this (radians, about 3°) are not one line. */
+    private static final double MAX_JOIN_ANGLE = 0.05;
+
     private TextRegions() {}
 
     /** The text boxes in a probability map of {@code width} × {@code height}, row-major. */
     static List<TextBox> find(float[] probability, int width, int height) {
         boolean[] seen = new boolean[probability.length];
         int[] queue = new int[probability.length];
-        List<TextBox> boxes = new ArrayList<>();
+        List<TextBox> cores = new ArrayList<>();
         for (int start = 0; start < probability.length; start++) {
             if (seen[start] || probability[start] <= THRESHOLD) {
                 continue;
@@ -44,10 +56,92 @@ final class TextRegions {
             int size = flood(probability, width, height, start, seen, queue);
             TextBox box = box(probability, width, queue, size);
             if (box != null) {
-                boxes.add(box.unclipped(UNCLIP_RATIO));
+                cores.add(box);
             }
         }
-        return boxes;
+        return joinNeighbours(cores).stream()
+                .map(box -> box.unclipped(UNCLIP_RATIO))
+                .toList();
+    }
+
+    /**
+     * Joins regions that continue one another on the same line across a gap of about a space.
+     * The detector often splits a line at a wide space ("NO 12, JALAN"); read apart, the second
+     * part's grown box takes in the edge of the first part's last letter, which the recognizer
+     * reads as a character ("0 12,"), and the space between the parts is never read.
+     */
+    static List<TextBox> joinNeighbours(List<TextBox> boxes) {
+        List<TextBox> joined = new ArrayList<>(boxes);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < joined.size() && !changed; i++) {
+                for (int j = i + 1; j < joined.size() && !changed; j++) {
+                    TextBox merged = join(joined.get(i), joined.get(j));
+                    if (merged != null) {
+                        joined.set(i, merged);
+                        joined.remove(j);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return joined;
+    }
+
+    /** The box around both when they lie on one line a space apart at most, else null. */
+    private static TextBox join(TextBox a, TextBox b) {
+        TextBox longer = a.length() >= b.length() ? a : b;
+        double angle = longer.angle();
+        if (Math.abs(a.angle() - b.angle()) > MAX_JOIN_ANGLE) {
+            return null;
+        }
+        double[] ea = extentIn(a, longer);
+        double[] eb = extentIn(b, longer);
+        double overlap = Math.min(ea[3], eb[3]) - Math.max(ea[2], eb[2]);
+        double thinner = Math.min(ea[3] - ea[2], eb[3] - eb[2]);
+        double gap = Math.max(ea[0], eb[0]) - Math.min(ea[1], eb[1]);
+        double thicker = Math.max(a.thickness(), b.thickness());
+        if (overlap < SAME_LINE_OVERLAP * thinner
+                || gap > JOIN_GAP * thicker
+                || Math.max(a.thickness(), b.thickness()) > SIMILAR_HEIGHT * Math.min(a.thickness(), b.thickness())) {
+            return null;
+        }
+        double minU = Math.min(ea[0], eb[0]);
+        double maxU = Math.max(ea[1], eb[1]);
+        double minV = Math.min(ea[2], eb[2]);
+        double maxV = Math.max(ea[3], eb[3]);
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double midU = (minU + maxU) / 2;
+        double midV = (minV + maxV) / 2;
+        return new TextBox(
+                longer.centerX() + midU * cos - midV * sin,
+                longer.centerY() + midU * sin + midV * cos,
+                maxU - minU,
+                maxV - minV,
+                angle);
+    }
+
+    /** The extent {minU, maxU, minV, maxV} of {@code box} in the frame of {@code frame}. */
+    private static double[] extentIn(TextBox box, TextBox frame) {
+        double cos = Math.cos(frame.angle());
+        double sin = Math.sin(frame.angle());
+        double[] extent = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (double along : new double[] {0, box.length()}) {
+            for (double across : new double[] {0, box.thickness()}) {
+                double[] p = box.point(along, across);
+                double dx = p[0] - frame.centerX();
+                double dy = p[1] - frame.centerY();
+                double u = dx * cos + dy * sin;
+                double v = -dx * sin + dy * cos;
+                extent[0] = Math.min(extent[0], u);
+                extent[1] = Math.max(extent[1], u);
+                extent[2] = Math.min(extent[2], v);
+                extent[3] = Math.max(extent[3], v);
+            }
+        }
+        return extent;
     }
 
     /** Collects the region of {@code start} into {@code queue}; returns its pixel count. */

@@ -33,6 +33,25 @@ class TextRegionsTest {
     }
 
     @Test
+    void joinsPartsOfOneLineASpaceApartButNotColumnsOrOtherLines() {
+        float[] map = new float[WIDTH * HEIGHT];
+        fill(map, 10, 10, 30, 20, 0.9f); // "NO"
+        fill(map, 40, 10, 150, 20, 0.9f); // "12, JALAN ..." one space (10 px) further
+        fill(map, 10, 40, 40, 50, 0.9f); // "TOTAL"
+        fill(map, 150, 40, 190, 50, 0.9f); // its amount, far right
+        fill(map, 10, 60, 40, 70, 0.9f); // the next line
+
+        List<TextBox> boxes = sorted(TextRegions.find(map, WIDTH, HEIGHT));
+
+        assertThat(boxes).hasSize(4);
+        TextBox joined = boxes.getFirst();
+        double grow = 140.0 * 10 * 1.5 / 300;
+        assertThat(joined.centerX()).isCloseTo(80, within(0.01));
+        assertThat(joined.length()).isCloseTo(140 + 2 * grow, within(0.01));
+        assertThat(joined.thickness()).isCloseTo(10 + 2 * grow, within(0.01));
+    }
+
+    @Test
     void dropsSpecksUnsureRegionsAndPixelsBelowTheThreshold() {
         float[] map = new float[WIDTH * HEIGHT];
         fill(map, 10, 10, 12, 12, 0.95f); // a 2 × 2 speck
