@@ -10,15 +10,23 @@ import java.util.List;
  */
 final class CtcDecoder {
 
-    /** One decoded symbol: its class (1 and up), its first and last time step, its probability. */
-    record Symbol(int index, int firstStep, int lastStep, float probability) {}
+    /**
+     * One decoded symbol: its class (1 and up), its first and last time step, its probability,
+     * and the highest probability of the space class at the steps between it and the symbol
+     * before it (0 for the first).
+     */
+    record Symbol(int index, int firstStep, int lastStep, float probability, float spaceBefore) {}
 
     private CtcDecoder() {}
 
-    /** Decodes {@code steps} rows of {@code classes} probabilities, row-major from {@code offset}. */
-    static List<Symbol> greedy(float[] scores, int offset, int steps, int classes) {
+    /**
+     * Decodes {@code steps} rows of {@code classes} probabilities, row-major from {@code offset};
+     * {@code space} is the class of the space character.
+     */
+    static List<Symbol> greedy(float[] scores, int offset, int steps, int classes, int space) {
         List<Symbol> symbols = new ArrayList<>();
         int previous = 0;
+        float spaceSince = 0;
         for (int t = 0; t < steps; t++) {
             int row = offset + t * classes;
             int best = 0;
@@ -31,9 +39,13 @@ final class CtcDecoder {
             }
             if (best != 0 && best == previous) {
                 Symbol last = symbols.removeLast();
-                symbols.add(new Symbol(best, last.firstStep(), t, Math.max(last.probability(), bestScore)));
+                symbols.add(new Symbol(
+                        best, last.firstStep(), t, Math.max(last.probability(), bestScore), last.spaceBefore()));
             } else if (best != 0) {
-                symbols.add(new Symbol(best, t, t, bestScore));
+                symbols.add(new Symbol(best, t, t, bestScore, symbols.isEmpty() ? 0 : spaceSince));
+                spaceSince = 0;
+            } else if (!symbols.isEmpty()) {
+                spaceSince = Math.max(spaceSince, scores[row + space]);
             }
             previous = best;
         }

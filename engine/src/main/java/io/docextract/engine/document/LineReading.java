@@ -4,6 +4,7 @@ import io.docextract.engine.layout.Word;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One text line as the recognizer read it: its box, the decoded symbols with their time steps,
@@ -11,8 +12,8 @@ import java.util.List;
  */
 record LineReading(TextBox box, List<CtcDecoder.Symbol> symbols, List<String> characters, double stepLength) {
 
-    /** Fewer neighbouring characters than this give no usable pitch. */
-    private static final int MIN_PITCHES = 4;
+    /** Marks after which a space is more likely than between letters. */
+    private static final Set<String> PUNCTUATION = Set.of(",", ".", ":", ";");
 
     LineReading {
         symbols = List.copyOf(symbols);
@@ -33,19 +34,21 @@ record LineReading(TextBox box, List<CtcDecoder.Symbol> symbols, List<String> ch
 
     /**
      * The words of the line, boxes normalized to an image of the given size: split at the spaces
-     * the recognizer read, and where two characters lie at least {@code spacePitches} times the
-     * line's usual character pitch apart (0: never) — the recognizer, trained mostly on Chinese,
-     * often drops the space between Latin words ("SDNBHD"), but the gap stays in its time steps.
+     * the recognizer wrote, and between two characters where the space class reached
+     * {@code spaceProbability} (after a comma, period or colon: {@code afterPunctuation}) although
+     * blank won — the recognizer, trained mostly on Chinese, often drops the space between Latin
+     * words ("SDNBHD"), but the space stays likely at the steps between them.
      */
-    List<Word> words(int width, int height, double spacePitches) {
-        double gap = spacePitches > 0 ? spacePitches * pitch() : Double.MAX_VALUE;
+    List<Word> words(int width, int height, float spaceProbability, float afterPunctuation) {
         List<Word> words = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= symbols.size(); i++) {
             boolean end = i == symbols.size() || characters.get(i).isBlank();
-            if (end
-                    || (i > start
-                            && symbols.get(i).firstStep() - symbols.get(i - 1).firstStep() >= gap)) {
+            boolean unwritten = !end
+                    && i > start
+                    && symbols.get(i).spaceBefore()
+                            >= (PUNCTUATION.contains(characters.get(i - 1)) ? afterPunctuation : spaceProbability);
+            if (end || unwritten) {
                 if (i > start) {
                     words.add(word(start, i, width, height));
                 }
@@ -53,24 +56,6 @@ record LineReading(TextBox box, List<CtcDecoder.Symbol> symbols, List<String> ch
             }
         }
         return words;
-    }
-
-    /**
-     * The median distance in time steps between neighbouring characters of one word, or
-     * infinity when the line has too few of them to tell.
-     */
-    double pitch() {
-        List<Integer> distances = new ArrayList<>();
-        for (int i = 1; i < symbols.size(); i++) {
-            if (!characters.get(i).isBlank() && !characters.get(i - 1).isBlank()) {
-                distances.add(symbols.get(i).firstStep() - symbols.get(i - 1).firstStep());
-            }
-        }
-        if (distances.size() < MIN_PITCHES) {
-            return Double.POSITIVE_INFINITY;
-        }
-        distances.sort(null);
-        return distances.get(distances.size() / 2);
     }
 
     /** The word of symbols {@code from} (inclusive) to {@code to} (exclusive). */

@@ -6,6 +6,8 @@ import io.docextract.engine.layout.Line;
 import io.docextract.engine.values.DocumentContextDetector;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the reader of each scanned page ({@link EngineOptions#ocrEngine()}): Tesseract, or
@@ -23,6 +25,8 @@ final class PageOcr {
 
     /** A PP-OCR reading below this mean confidence is a page it could not read. */
     private static final double MIN_CONFIDENCE = 0.5;
+
+    private static final Logger log = LoggerFactory.getLogger(PageOcr.class);
 
     private static final DocumentContextDetector DETECTOR = new DocumentContextDetector();
 
@@ -74,11 +78,19 @@ final class PageOcr {
 
     private static boolean needsTesseract(OcrResult result) {
         if (result.wordCount() < MIN_WORDS || result.meanConfidence() < MIN_CONFIDENCE || result.sideways()) {
+            log.debug(
+                    "PP-OCR read {} words at confidence {}: page read with Tesseract",
+                    result.wordCount(),
+                    result.meanConfidence());
             return true;
         }
         String language = DETECTOR.detect(
                         result.lines().stream().map(Line::text).toList())
                 .language();
-        return language != null && !language.equals("en");
+        if (language != null && !language.equals("en")) {
+            log.debug("PP-OCR reading is in '{}': page read with Tesseract", language);
+            return true;
+        }
+        return false;
     }
 }

@@ -63,7 +63,7 @@ final class TextRecognizer {
         }
         int steps = (int) shape[1];
         int classes = (int) shape[2];
-        List<CtcDecoder.Symbol> symbols = CtcDecoder.greedy(scores, 0, steps, classes);
+        List<CtcDecoder.Symbol> symbols = CtcDecoder.greedy(scores, 0, steps, classes, classes - 1);
         // Time step t covers input columns t·s … (t+1)·s; the crop spans `width` of them.
         double stepLength = (double) padded / steps * box.length() / width;
         List<String> text =

@@ -16,7 +16,7 @@ class CtcDecoderTest {
             scores[t * 3 + best[t]] = 0.5f + 0.05f * t;
         }
 
-        List<CtcDecoder.Symbol> symbols = CtcDecoder.greedy(scores, 0, best.length, 3);
+        List<CtcDecoder.Symbol> symbols = CtcDecoder.greedy(scores, 0, best.length, 3, 2);
 
         assertThat(symbols)
                 .extracting(CtcDecoder.Symbol::index, CtcDecoder.Symbol::firstStep, CtcDecoder.Symbol::lastStep)

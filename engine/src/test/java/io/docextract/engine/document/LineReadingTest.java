@@ -15,42 +15,41 @@ class LineReadingTest {
 
     @Test
     void splitsAtTheSpacesRead() {
-        LineReading line = line("SDN BHD", 0, 3, 3, 3, 3, 3, 3);
+        LineReading line = line("SDN BHD", 0, 0, 0, 0, 0, 0, 0);
 
-        assertThat(line.words(1000, 1000, 0)).extracting(Word::text).containsExactly("SDN", "BHD");
+        assertThat(line.words(1000, 1000, 0.5f, 0.5f)).extracting(Word::text).containsExactly("SDN", "BHD");
     }
 
     @Test
-    void splitsWhereCharactersLieAPitchApartThatTheRecognizerJoined() {
-        // "SDNBHD" with the gap of a space between N and B: pitch 3 steps, gap 6.
-        LineReading line = line("SDNBHD", 0, 3, 3, 6, 3, 3);
+    void splitsWhereTheSpaceClassWasLikelyThoughBlankWonAndPlacesTheWords() {
+        // "LOT3,JALAN" with a likely space between T and 3, and a less likely one after the comma.
+        LineReading line = line("LOT3,JALAN", 0, 0.001f, 0.01f, 0.4f, 0.001f, 0.01f, 0, 0, 0, 0);
 
-        assertThat(line.words(1000, 1000, 0)).extracting(Word::text).containsExactly("SDNBHD");
-        List<Word> words = line.words(1000, 1000, 1.7);
-        assertThat(words).extracting(Word::text).containsExactly("SDN", "BHD");
-        // "SDN" spans steps 0 … 6 (the last symbol's step included): 70 pixels of 1000.
+        assertThat(line.words(1000, 1000, 1.1f, 1.1f)).extracting(Word::text).containsExactly("LOT3,JALAN");
+        assertThat(line.words(1000, 1000, 0.1f, 1.1f)).extracting(Word::text).containsExactly("LOT", "3,JALAN");
+        List<Word> words = line.words(1000, 1000, 0.1f, 0.005f);
+        assertThat(words).extracting(Word::text).containsExactly("LOT", "3,", "JALAN");
+        // Character i is at step 3i, one step is 10 pixels: "LOT" spans steps 0 … 6 + 1.
         assertThat(words.getFirst().box().x0()).isCloseTo(0, within(1e-9));
         assertThat(words.getFirst().box().x1()).isCloseTo(0.07, within(1e-9));
-        assertThat(words.get(1).box().x0()).isCloseTo(0.12, within(1e-9));
+        assertThat(words.get(1).box().x0()).isCloseTo(0.09, within(1e-9));
         assertThat(words.getFirst().box().y1()).isCloseTo(0.04, within(1e-9));
+        assertThat(words.getFirst().confidence()).isCloseTo(0.9, within(1e-6));
     }
 
     @Test
-    void doesNotGuessSpacesOnLinesTooShortForAPitch() {
-        LineReading line = line("RM5", 0, 3, 9);
+    void readsFullWidthPunctuationAsTheLatinOne() {
+        LineReading line = line("1，", 0, 0);
 
-        assertThat(line.pitch()).isInfinite();
-        assertThat(line.words(1000, 1000, 1.7)).extracting(Word::text).containsExactly("RM5");
+        assertThat(line.characters()).containsExactly("1", ",");
     }
 
-    /** A line whose i-th character starts {@code gaps[i]} steps after the previous one. */
-    private static LineReading line(String text, int... gaps) {
+    /** A line whose i-th character is at step 3i with {@code spaceBefore[i]} before it. */
+    private static LineReading line(String text, float... spaceBefore) {
         List<CtcDecoder.Symbol> symbols = new ArrayList<>();
         List<String> characters = new ArrayList<>();
-        int step = 0;
         for (int i = 0; i < text.length(); i++) {
-            step += gaps[i];
-            symbols.add(new CtcDecoder.Symbol(i + 1, step, step, 0.9f));
+            symbols.add(new CtcDecoder.Symbol(i + 1, 3 * i, 3 * i, 0.9f, spaceBefore[i]));
             characters.add(String.valueOf(text.charAt(i)));
         }
         return new LineReading(BOX, symbols, characters, 10);

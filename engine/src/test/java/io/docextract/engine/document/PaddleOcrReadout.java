@@ -30,9 +30,12 @@ public final class PaddleOcrReadout {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ObjectMapper json = new ObjectMapper();
         ObjectNode out = json.createObjectNode();
-        double[] spacings = {0, 1.5, 1.6, 1.7, 1.8, 2.0, 2.2};
-        for (double spacing : spacings) {
-            out.putObject(Double.toString(spacing));
+        List<String> variants = new ArrayList<>();
+        for (double space : new double[] {1.1, 0.005, 0.01, 0.015, 0.02, 0.03}) {
+            for (double punctuation : new double[] {0.001, 0.003, 0.005, 0.01, 0.02}) {
+                variants.add(space + "/" + punctuation);
+                out.putObject(space + "/" + punctuation);
+            }
         }
         try (PaddleOcr ocr = PaddleOcr.load(Path.of(args[0])).orElseThrow()) {
             for (String file : List.of(args).subList(2, args.length)) {
@@ -43,25 +46,32 @@ public final class PaddleOcrReadout {
                 List<LineReading> readings = ocr.readLines(page, Deadline.after(Duration.ofMinutes(5)));
                 long cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
                 long wallMs = (System.nanoTime() - wall) / 1_000_000;
-                for (double spacing : spacings) {
+                for (String variant : variants) {
+                    float space = Float.parseFloat(variant.split("/")[0]);
+                    float punctuation = Float.parseFloat(variant.split("/")[1]);
                     List<Word> words = new ArrayList<>();
                     for (LineReading line : readings) {
                         if (line.confidence() >= 0.5) {
-                            words.addAll(line.words(page.width(), page.height(), spacing));
+                            words.addAll(line.words(page.width(), page.height(), space, punctuation));
                         }
                     }
-                    ObjectNode entry = ((ObjectNode) out.get(Double.toString(spacing)))
+                    ObjectNode entry = ((ObjectNode) out.get(variant))
                             .putObject(Path.of(file).getFileName().toString());
                     LineGrouper.group(words)
                             .forEach(line -> entry.withArray("lines").add(line.text()));
                     entry.put("cpu_ms", cpuMs);
                     entry.put("ms", wallMs);
                 }
+                save(json, out, args[1]);
                 System.err.printf("%s %d ms cpu, %d ms wall, %d lines%n", file, cpuMs, wallMs, readings.size());
             }
         } catch (ai.onnxruntime.OrtException e) {
             throw new IOException(e);
         }
         Files.writeString(Path.of(args[1]), json.writeValueAsString(out));
+    }
+
+    private static void save(ObjectMapper json, ObjectNode out, String file) throws IOException {
+        Files.writeString(Path.of(file), json.writeValueAsString(out));
     }
 }
