@@ -49,7 +49,7 @@ public final class PaddleOcr implements AutoCloseable {
     static final float SPACE_PROBABILITY = 0.02f;
 
     /** The same after a comma, period, colon or semicolon. */
-    static final float SPACE_PROBABILITY_AFTER_PUNCTUATION = 0.02f;
+    static final float SPACE_PROBABILITY_AFTER_PUNCTUATION = 0.01f;
 
     /** Lines read with less mean confidence than this are noise the detector took for text. */
     private static final double MIN_LINE_CONFIDENCE = 0.5;
