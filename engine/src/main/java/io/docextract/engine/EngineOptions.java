@@ -30,12 +30,13 @@ public record EngineOptions(
         Path ocrModels) {
 
     /**
-     * Where the launcher puts the PP-OCR models: {@code ~/.cache/docextract/ocr-models}, or the
-     * system property {@code docextract.ocr.models} (for tools and tests).
+     * Where the launcher puts the PP-OCR models: the system property {@code docextract.ocr.models}
+     * (for tools and tests), else the environment's {@code DOCEXTRACT_OCR_MODELS} (which the
+     * launcher sets), else {@code ~/.cache/docextract/ocr-models}.
      */
     public static Path defaultOcrModels() {
-        String configured = System.getProperty("docextract.ocr.models");
-        return configured != null
+        String configured = System.getProperty("docextract.ocr.models", System.getenv("DOCEXTRACT_OCR_MODELS"));
+        return configured != null && !configured.isBlank()
                 ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "docextract", "ocr-models");
     }
