@@ -71,6 +71,40 @@ class PaddleOcrTest {
     }
 
     @Test
+    void keepsTheRowsOfASkewedTableTogether() {
+        // Cells far apart on a page skewed by 1.5°: without straightening, the right-hand cells
+        // sit 40 pixels lower than the first and each row fell apart into several lines.
+        BufferedImage table = new BufferedImage(1800, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = table.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 1800, 400);
+            g.setColor(Color.BLACK);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 30));
+            int y = 120;
+            for (String[] row : new String[][] {
+                {"Ground coffee", "2", "kg", "27.96", "55.92"}, {"Office chair", "4", "pcs", "218.00", "872.00"}
+            }) {
+                int[] columns = {60, 800, 1000, 1250, 1550};
+                for (int c = 0; c < row.length; c++) {
+                    g.drawString(row[c], columns[c], y);
+                }
+                y += 120;
+            }
+        } finally {
+            g.dispose();
+        }
+        DocumentReader reader = new DocumentReader(options(OcrEngine.PADDLE, MODELS));
+
+        Layout layout = reader.read(ImageFixtures.encode(ImageFixtures.rotated(table, 1.5), "png"), DocumentFormat.PNG);
+
+        assertThat(layout.pages().getFirst().lines())
+                .extracting(Line::text)
+                .contains("Ground coffee 2 kg 27.96 55.92", "Office chair 4 pcs 218.00 872.00");
+    }
+
+    @Test
     void autoLeavesAPageInALanguageWithAccentsToTesseract() {
         PageOcr ocr = PageOcr.of(options(OcrEngine.AUTO, MODELS), new TesseractOcr(EngineOptions.defaults()));
         assertThat(ocr.paddleEnabled()).isTrue();
