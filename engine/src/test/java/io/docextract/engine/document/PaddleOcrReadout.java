@@ -15,8 +15,13 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads images with {@link PaddleOcr} and writes, per image, the text of each line and the CPU
- * time of the reading as JSON ({@code {"file": {"lines": [...], "cpu_ms": n}}}); not a test.
+ * Reads images with {@link PaddleOcr} once and writes, for each spacing variant (space-class
+ * probability between characters / after punctuation, see {@link LineReading#words}) and each
+ * image, the text of each line and the thread CPU time of the reading as JSON
+ * ({@code {"0.02/0.01": {"file": {"lines": [...], "cpu_ms": n, "ms": n}}}}), saved after every
+ * image; not a test. The pages are read as they are (not straightened). The whole-value counts
+ * in docs/extraction.md ("PP-OCR") were counted from its output as {@link OcrOptionComparison}
+ * counts.
  *
  * <pre>
  * java -cp ... io.docextract.engine.document.PaddleOcrReadout MODEL_DIR OUT.json IMAGE...
