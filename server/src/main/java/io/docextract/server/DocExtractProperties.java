@@ -1,5 +1,6 @@
 package io.docextract.server;
 
+import io.docextract.engine.EngineOptions;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,7 +23,9 @@ public record DocExtractProperties(
         Long maxDocumentBytes,
         Integer maxPages,
         Integer linkTtlSeconds,
-        String signingSecret) {
+        String signingSecret,
+        String ocrEngine,
+        String ocrModels) {
 
     public DocExtractProperties {
         port = port == null ? 8080 : port;
@@ -36,6 +39,8 @@ public record DocExtractProperties(
         maxDocumentBytes = maxDocumentBytes == null ? 50L * 1024 * 1024 : maxDocumentBytes;
         maxPages = maxPages == null ? 500 : maxPages;
         linkTtlSeconds = linkTtlSeconds == null ? 3600 : linkTtlSeconds;
+        ocrEngine = blank(ocrEngine) ? "auto" : ocrEngine;
+        ocrModels = blank(ocrModels) ? EngineOptions.defaultOcrModels().toString() : ocrModels;
     }
 
     public Path dataPath() {

@@ -12,7 +12,7 @@ import io.docextract.engine.layout.Layout;
 public final class DocumentReader {
 
     private final EngineOptions options;
-    private final TesseractOcr ocr;
+    private final PageOcr ocr;
     private final PdfLayoutReader pdf;
     private final ImageLayoutReader images;
     private final DocxLayoutReader docx = new DocxLayoutReader();
@@ -24,16 +24,25 @@ public final class DocumentReader {
         this(options, new TesseractOcr(options));
     }
 
-    public DocumentReader(EngineOptions options, TesseractOcr ocr) {
+    public DocumentReader(EngineOptions options, TesseractOcr tesseract) {
+        this(options, PageOcr.of(options, tesseract));
+    }
+
+    DocumentReader(EngineOptions options, PageOcr ocr) {
         this.options = options;
         this.ocr = ocr;
         this.pdf = new PdfLayoutReader(options, ocr);
         this.images = new ImageLayoutReader(options, ocr);
     }
 
-    /** The OCR engine in use; the server's readiness check asks it whether Tesseract runs. */
+    /** Tesseract as this reader uses it; the server's readiness check asks it whether it runs. */
     public TesseractOcr ocr() {
-        return ocr;
+        return ocr.tesseract();
+    }
+
+    /** Whether PP-OCR reads scanned pages (its models are installed and not switched off). */
+    public boolean paddleOcr() {
+        return ocr.paddleEnabled();
     }
 
     /**

@@ -31,9 +31,9 @@ final class ImageLayoutReader implements LayoutReader {
     static final long DECODE_PIXEL_BUDGET = 25_000_000L;
 
     private final EngineOptions options;
-    private final TesseractOcr ocr;
+    private final PageOcr ocr;
 
-    ImageLayoutReader(EngineOptions options, TesseractOcr ocr) {
+    ImageLayoutReader(EngineOptions options, PageOcr ocr) {
         this.options = options;
         this.ocr = ocr;
     }

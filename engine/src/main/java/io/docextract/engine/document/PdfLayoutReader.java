@@ -48,9 +48,9 @@ final class PdfLayoutReader implements LayoutReader {
     private static final int INKED_THUMBNAIL_PIXELS = 20;
 
     private final EngineOptions options;
-    private final TesseractOcr ocr;
+    private final PageOcr ocr;
 
-    PdfLayoutReader(EngineOptions options, TesseractOcr ocr) {
+    PdfLayoutReader(EngineOptions options, PageOcr ocr) {
         this.options = options;
         this.ocr = ocr;
     }

@@ -43,7 +43,9 @@ public final class LayoutBenchmark {
                 defaults.documentTimeout(),
                 defaults.maxImagePixels(),
                 defaults.tesseractCommand(),
-                languages);
+                languages,
+                EngineOptions.defaults().ocrEngine(),
+                EngineOptions.defaults().ocrModels());
         DocumentReader reader = new DocumentReader(options);
 
         byte[] textPdf = textPdf(textPages);

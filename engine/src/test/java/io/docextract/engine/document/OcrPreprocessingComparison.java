@@ -49,7 +49,9 @@ public final class OcrPreprocessingComparison {
                 Duration.ofMinutes(10),
                 defaults.maxImagePixels(),
                 defaults.tesseractCommand(),
-                languages);
+                languages,
+                EngineOptions.defaults().ocrEngine(),
+                EngineOptions.defaults().ocrModels());
         Map<String, double[]> totals = new LinkedHashMap<>();
         for (String file : List.copyOf(List.of(args).subList(1, args.length))) {
             Path path = Path.of(file);

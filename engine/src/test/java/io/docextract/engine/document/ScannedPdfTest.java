@@ -66,7 +66,9 @@ class ScannedPdfTest {
                                 defaults.documentTimeout(),
                                 defaults.maxImagePixels(),
                                 "/nonexistent/tesseract",
-                                defaults.ocrLanguages()),
+                                defaults.ocrLanguages(),
+                                defaults.ocrEngine(),
+                                defaults.ocrModels()),
                         ExtractionErrorCode.OCR_UNAVAILABLE),
                 Arguments.of(
                         "page timeout",
@@ -77,7 +79,9 @@ class ScannedPdfTest {
                                 defaults.documentTimeout(),
                                 defaults.maxImagePixels(),
                                 defaults.tesseractCommand(),
-                                defaults.ocrLanguages()),
+                                defaults.ocrLanguages(),
+                                defaults.ocrEngine(),
+                                defaults.ocrModels()),
                         ExtractionErrorCode.EXTRACTION_TIMEOUT));
     }
 
@@ -99,7 +103,9 @@ class ScannedPdfTest {
                 defaults.documentTimeout(),
                 defaults.maxImagePixels(),
                 "/nonexistent/tesseract",
-                defaults.ocrLanguages()));
+                defaults.ocrLanguages(),
+                defaults.ocrEngine(),
+                defaults.ocrModels()));
 
         assertThat(missing.available()).isFalse();
         assertThat(new TesseractOcr(defaults).available()).isTrue();

@@ -71,7 +71,9 @@ class TesseractOcrLanguagesTest {
                 defaults.documentTimeout(),
                 defaults.maxImagePixels(),
                 tesseract.toString(),
-                defaults.ocrLanguages());
+                defaults.ocrLanguages(),
+                defaults.ocrEngine(),
+                defaults.ocrModels());
         List<String> page = List.of(
                 "Rechnung für die Bestellung von Frau Müller",
                 "Bitte zahlen Sie den Gesamtbetrag bis zum 14.03.2024",

@@ -3,12 +3,15 @@ package io.docextract.server.jobs;
 import io.docextract.engine.DefaultExtractionEngine;
 import io.docextract.engine.EngineOptions;
 import io.docextract.engine.ExtractionEngine;
+import io.docextract.engine.OcrEngine;
 import io.docextract.engine.document.TesseractOcr;
 import io.docextract.server.DocExtractProperties;
+import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine the workers run, configured from {@code DOCEXTRACT_OCR} and {@code DOCEXTRACT_MAX_PAGES}. */
+/** The engine the workers run, configured from {@code DOCEXTRACT_OCR}, {@code DOCEXTRACT_OCR_ENGINE},
+ * {@code DOCEXTRACT_OCR_MODELS} and {@code DOCEXTRACT_MAX_PAGES}. */
 @Configuration(proxyBeanMethods = false)
 public class ExtractionEngineConfiguration {
 
@@ -24,7 +27,9 @@ public class ExtractionEngineConfiguration {
                 settings.timeout(),
                 defaults.maxImagePixels(),
                 defaults.tesseractCommand(),
-                defaults.ocrLanguages());
+                defaults.ocrLanguages(),
+                OcrEngine.parse(properties.ocrEngine()),
+                Path.of(properties.ocrModels()));
     }
 
     @Bean

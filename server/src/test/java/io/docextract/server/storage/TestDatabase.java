@@ -83,7 +83,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static DocExtractProperties properties(String url) {
-        return new DocExtractProperties(null, null, url, null, null, null, null, null, null, null, null, null, null);
+        return new DocExtractProperties(
+                null, null, url, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
