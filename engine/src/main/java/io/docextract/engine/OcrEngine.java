@@ -9,9 +9,8 @@ public enum OcrEngine {
     /** PP-OCR for every page when its models are installed, else Tesseract. */
     PADDLE,
     /**
-     * PP-OCR first when its models are installed; Tesseract for a page whose words are in a
-     * language with letters PP-OCR lacks (German, French, …), or that PP-OCR reads as almost
-     * nothing (a sideways page, which only Tesseract turns).
+     * Tesseract first; PP-OCR, when its models are installed, for a page Tesseract reads noisily
+     * (photographed or thermal print), kept when it reads the page as English.
      */
     AUTO;
 

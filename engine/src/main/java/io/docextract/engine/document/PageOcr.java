@@ -11,12 +11,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the reader of each scanned page ({@link EngineOptions#ocrEngine()}): Tesseract, or
- * PP-OCR ({@link PaddleOcr}) when its models are installed. With {@code auto}, PP-OCR reads
- * first and Tesseract reads again a page whose words are in another language than English —
- * PP-OCR's characters have no accented Latin letters, and Tesseract reads those pages in their
- * own language ({@link OcrLanguages}) — or that PP-OCR reads as almost nothing (a sideways or
- * upside-down page, which only the Tesseract path turns). Later pages of a document that showed
- * another language go to Tesseract directly. Thread-safe.
+ * PP-OCR ({@link PaddleOcr}) when its models are installed. With {@code auto}, Tesseract reads
+ * every page first (on a clean dense page it takes 2.5–2.8 s where PP-OCR takes 6–7 s, see
+ * docs/extraction.md), and a page it reads noisily (mean word confidence below
+ * {@link OcrLanguages#NOISY}: photographed and thermal-print receipts) in no other language is read
+ * by PP-OCR instead of a second Tesseract reading with every language. PP-OCR's reading is kept
+ * when it read the page (enough words, upright, confident) and its words are English: its
+ * characters have no accented Latin letters. Thread-safe.
  */
 final class PageOcr {
 
@@ -65,15 +66,14 @@ final class PageOcr {
         if (paddle.isEmpty() || !options.ocrEnabled()) {
             return tesseract.recognize(image, deadline, document);
         }
-        boolean auto = options.ocrEngine() == OcrEngine.AUTO && tesseract.available();
-        if (auto && document.shown().isPresent()) {
-            return tesseract.recognize(image, deadline, document);
+        if (options.ocrEngine() == OcrEngine.PADDLE || !tesseract.available()) {
+            return paddle.get().recognize(image, deadline);
         }
-        OcrResult result = paddle.get().recognize(image, deadline);
-        if (auto && needsTesseract(result)) {
-            return tesseract.recognize(image, deadline, document);
-        }
-        return result;
+        return tesseract.recognize(
+                image,
+                deadline,
+                document,
+                () -> Optional.of(paddle.get().recognize(image, deadline)).filter(reading -> !needsTesseract(reading)));
     }
 
     private static boolean needsTesseract(OcrResult result) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -94,6 +95,19 @@ public final class TesseractOcr {
      *     missing, {@code extraction_timeout} when the page or document time runs out
      */
     OcrResult recognize(BufferedImage image, Deadline deadline, DocumentLanguage document) {
+        return recognize(image, deadline, document, Optional::empty);
+    }
+
+    /**
+     * As {@link #recognize(BufferedImage, Deadline, DocumentLanguage)}, but a page whose first
+     * reading is noisy and in no other language is offered to {@code noisyPage} first; its
+     * reading, when it gives one, replaces the second reading with every language.
+     */
+    OcrResult recognize(
+            BufferedImage image,
+            Deadline deadline,
+            DocumentLanguage document,
+            Supplier<Optional<OcrResult>> noisyPage) {
         if (!options.ocrEnabled()) {
             throw new ExtractionException(
                     ExtractionErrorCode.OCR_UNAVAILABLE, "The document needs OCR, which is turned off on this server.");
@@ -111,6 +125,12 @@ public final class TesseractOcr {
             Reading first = recognizeUpright(preprocessor.prepare(image), languages, tesseract, deadline);
             Optional<String> shown = plan.shown(first.result().lines());
             document.remember(shown);
+            if (shown.isEmpty() && first.result().meanConfidence() < OcrLanguages.NOISY) {
+                Optional<OcrResult> other = noisyPage.get();
+                if (other.isPresent()) {
+                    return other.get();
+                }
+            }
             Optional<String> second =
                     plan.second(languages, shown, first.result().meanConfidence());
             return second.isPresent() ? run(first.image(), second.get(), deadline) : first.result();
