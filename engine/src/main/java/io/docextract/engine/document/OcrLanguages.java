@@ -22,7 +22,8 @@ import java.util.Optional;
  * photographed till receipts) is read again with every configured language instead: with several
  * languages Tesseract retries each doubtful word with the other models and keeps the best
  * reading; English alone lost 0.06 of field accuracy on the sroie receipts (0.531 → 0.469, see
- * docs/extraction.md).
+ * docs/extraction.md). Where the PP-OCR models are installed, {@link PageOcr} offers such a page
+ * to PP-OCR first, and this second reading follows only when PP-OCR's reading is not kept.
  *
  * <p>Later pages of a document start with the language its earlier pages showed
  * ({@link DocumentLanguage}): they are read once, in that language, and again only when they show
