@@ -429,45 +429,18 @@ abstract class JobReadStoreContract {
     }
 
     private static Job withOrgAndMetadata(Job job, String org, String metadata) {
-        return new Job(
-                job.id(),
-                org,
-                job.extractorId(),
-                job.extractorVersion(),
-                job.apiKeyId(),
-                job.status(),
-                job.testMode(),
-                job.mimeType(),
-                job.filename(),
-                job.fileSizeBytes(),
-                job.blobKey(),
-                job.pageCount(),
-                job.extractedData(),
-                job.confidence(),
-                job.confidenceScore(),
-                job.meanConfidence(),
-                job.fieldLocations(),
-                job.warnings(),
-                job.processingTimeMs(),
-                job.costCredits(),
-                job.errorCode(),
-                job.errorMessage(),
-                job.errorSuggestion(),
-                metadata,
-                job.attempts(),
-                job.runAfter(),
-                job.lockedBy(),
-                job.leaseExpiresAt(),
-                job.version(),
-                job.createdAt(),
-                job.startedAt(),
-                job.completedAt());
+        return copy(job, org, job.status(), metadata);
     }
 
     private static Job withStatus(Job job, JobStatus status) {
+        return copy(job, job.orgId(), status, job.metadata());
+    }
+
+    /** The job with another organization, status and metadata; everything else as it was. */
+    private static Job copy(Job job, String org, JobStatus status, String metadata) {
         return new Job(
                 job.id(),
-                job.orgId(),
+                org,
                 job.extractorId(),
                 job.extractorVersion(),
                 job.apiKeyId(),
@@ -489,7 +462,7 @@ abstract class JobReadStoreContract {
                 job.errorCode(),
                 job.errorMessage(),
                 job.errorSuggestion(),
-                job.metadata(),
+                metadata,
                 job.attempts(),
                 job.runAfter(),
                 job.lockedBy(),
