@@ -40,7 +40,10 @@ public final class DocumentReader {
         return ocr.tesseract();
     }
 
-    /** Whether PP-OCR reads scanned pages (its models are installed and not switched off). */
+    /**
+     * Whether PP-OCR reads scanned pages (its models are installed and load, and it is not switched
+     * off); loads the models when no page has needed them yet.
+     */
     public boolean paddleOcr() {
         return ocr.paddleEnabled();
     }

@@ -124,7 +124,9 @@ public final class PaddleOcr implements AutoCloseable {
     /**
      * Reads a page image: lines of words with boxes normalized to the image, and the image's size.
      *
-     * @throws ExtractionException {@code extraction_timeout} when the document's time runs out,
+     * @param deadline the page's or the document's, whichever comes first; checked between the
+     *     lines read (a line takes tens of milliseconds, detecting them a second or two)
+     * @throws ExtractionException {@code extraction_timeout} when the deadline passes,
      *     {@code internal_error} when the models fail to run
      */
     OcrResult recognize(BufferedImage image, Deadline deadline) {

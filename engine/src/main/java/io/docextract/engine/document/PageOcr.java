@@ -6,6 +6,7 @@ import io.docextract.engine.layout.Line;
 import io.docextract.engine.values.DocumentContextDetector;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,47 +34,60 @@ final class PageOcr {
 
     private final EngineOptions options;
     private final TesseractOcr tesseract;
-    private final Optional<PaddleOcr> paddle;
+    private final Supplier<Optional<PaddleOcr>> paddle;
 
-    PageOcr(EngineOptions options, TesseractOcr tesseract, Optional<PaddleOcr> paddle) {
+    /** @param paddle PP-OCR, asked for only when a page needs it (loading its models takes time) */
+    PageOcr(EngineOptions options, TesseractOcr tesseract, Supplier<Optional<PaddleOcr>> paddle) {
         this.options = options;
         this.tesseract = tesseract;
-        this.paddle = options.ocrEngine() == OcrEngine.TESSERACT ? Optional.empty() : paddle;
+        this.paddle = options.ocrEngine() == OcrEngine.TESSERACT ? Optional::empty : paddle;
     }
 
-    /** The readers the options ask for; PP-OCR's models are loaded unless Tesseract is chosen. */
+    /**
+     * The readers the options ask for. PP-OCR's models are loaded when the first page needs them,
+     * not here: with {@code auto} only a noisy page does, and a process that never reads one does
+     * not hold their few hundred MB of native memory or wait for them at start.
+     */
     static PageOcr of(EngineOptions options, TesseractOcr tesseract) {
-        Optional<PaddleOcr> paddle =
-                options.ocrEngine() == OcrEngine.TESSERACT ? Optional.empty() : PaddleOcr.shared(options.ocrModels());
-        return new PageOcr(options, tesseract, paddle);
+        return new PageOcr(options, tesseract, () -> PaddleOcr.shared(options.ocrModels()));
     }
 
     TesseractOcr tesseract() {
         return tesseract;
     }
 
-    /** Whether PP-OCR reads pages (its models loaded and the options not set to Tesseract). */
+    /**
+     * Whether PP-OCR reads pages (its models load, and the options do not choose Tesseract); loads
+     * the models when no page has yet.
+     */
     boolean paddleEnabled() {
-        return paddle.isPresent();
+        return paddle.get().isPresent();
     }
 
     /**
-     * Reads one page image of a document.
+     * Reads one page image of a document. A PP-OCR reading stops, as a Tesseract process is
+     * killed, when the page timeout or the document's deadline passes.
      *
      * @throws io.docextract.engine.ExtractionException as {@link TesseractOcr#recognize}
      */
     OcrResult recognize(BufferedImage image, Deadline deadline, DocumentLanguage document) {
-        if (paddle.isEmpty() || !options.ocrEnabled()) {
-            return tesseract.recognize(image, deadline, document);
-        }
-        if (options.ocrEngine() == OcrEngine.PADDLE || !tesseract.available()) {
-            return paddle.get().recognize(image, deadline);
+        if (options.ocrEnabled() && (options.ocrEngine() == OcrEngine.PADDLE || !tesseract.available())) {
+            Optional<PaddleOcr> reader = paddle.get();
+            if (reader.isPresent()) {
+                return read(reader.get(), image, deadline);
+            }
         }
         return tesseract.recognize(
                 image,
                 deadline,
                 document,
-                () -> Optional.of(paddle.get().recognize(image, deadline)).filter(reading -> !needsTesseract(reading)));
+                () -> paddle.get()
+                        .map(reader -> read(reader, image, deadline))
+                        .filter(reading -> !needsTesseract(reading)));
+    }
+
+    private OcrResult read(PaddleOcr reader, BufferedImage image, Deadline deadline) {
+        return reader.recognize(image, deadline.forPage(options.ocrPageTimeout()));
     }
 
     private static boolean needsTesseract(OcrResult result) {

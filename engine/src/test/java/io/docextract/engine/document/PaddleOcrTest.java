@@ -1,8 +1,11 @@
 package io.docextract.engine.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docextract.engine.EngineOptions;
+import io.docextract.engine.ExtractionErrorCode;
+import io.docextract.engine.ExtractionException;
 import io.docextract.engine.OcrEngine;
 import io.docextract.engine.layout.Layout;
 import io.docextract.engine.layout.Line;
@@ -13,6 +16,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -153,6 +158,42 @@ class PaddleOcrTest {
         Layout layout = reader.read(ImageFixtures.encode(receipt(RECEIPT), "png"), DocumentFormat.PNG);
 
         assertThat(layout.pages().getFirst().lines()).extracting(Line::text).contains("TOTAL RM 33.90");
+    }
+
+    @Test
+    void aReadingStopsWhenThePageTimeoutPasses() {
+        EngineOptions defaults = options(OcrEngine.PADDLE, MODELS);
+        // A page may take a millisecond: the lines detected are not all read in that time.
+        EngineOptions hurried = new EngineOptions(
+                defaults.maxPages(),
+                true,
+                Duration.ofMillis(1),
+                defaults.documentTimeout(),
+                defaults.maxImagePixels(),
+                defaults.tesseractCommand(),
+                defaults.ocrLanguages(),
+                defaults.ocrEngine(),
+                defaults.ocrModels());
+        DocumentReader reader = new DocumentReader(hurried);
+        assertThat(reader.paddleOcr()).isTrue();
+
+        assertThatThrownBy(() -> reader.read(ImageFixtures.encode(receipt(RECEIPT), "png"), DocumentFormat.PNG))
+                .isInstanceOfSatisfying(ExtractionException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ExtractionErrorCode.EXTRACTION_TIMEOUT);
+                    assertThat(e.getMessage()).startsWith("OCR of a page took longer than 1 ms");
+                });
+    }
+
+    @Test
+    void theModelsAreLoadedWhenAPageFirstNeedsThem(@TempDir Path models) throws IOException {
+        DocumentReader reader = new DocumentReader(options(OcrEngine.AUTO, models));
+        // Fetched after the engine started: an engine that loaded them at start would not know.
+        OcrModels installed = OcrModels.in(MODELS).orElseThrow();
+        for (Path file : List.of(installed.detection(), installed.recognition(), installed.dictionary())) {
+            Files.copy(file, models.resolve(file.getFileName()));
+        }
+
+        assertThat(reader.paddleOcr()).isTrue();
     }
 
     @Test

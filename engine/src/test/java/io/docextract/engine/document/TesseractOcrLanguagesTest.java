@@ -53,6 +53,47 @@ class TesseractOcrLanguagesTest {
     }
 
     @Test
+    void tesseractReadsThePageFromATemporaryTiffFileThatIsDeletedAfterwards(@TempDir Path dir) throws IOException {
+        // The real Tesseract behind a script that logs its image file and the file's first bytes.
+        Path log = dir.resolve("calls.log");
+        Path tesseract = dir.resolve("tesseract");
+        Files.writeString(tesseract, """
+                #!/bin/sh
+                [ -f "$1" ] && echo "$1 $(head -c 4 "$1" | od -An -tx1 | tr -d ' ')" >> '%s'
+                exec tesseract "$@"
+                """.formatted(log));
+        Files.setPosixFilePermissions(tesseract, PosixFilePermissions.fromString("rwx------"));
+
+        OcrResult result = new TesseractOcr(withTesseract(tesseract.toString()))
+                .recognize(
+                        ImageFixtures.textImage(1800, 200, List.of("Invoice 4711 for your order"), 40),
+                        Deadline.after(Duration.ofMinutes(2)));
+
+        assertThat(text(result)).contains("Invoice 4711");
+        List<String> calls = Files.readAllLines(log);
+        assertThat(calls).hasSize(1);
+        String[] call = calls.getFirst().split(" ");
+        // Little-endian TIFF: "II", then 42.
+        assertThat(call[1]).isEqualTo("49492a00");
+        assertThat(call[0]).endsWith(".tif");
+        assertThat(Path.of(call[0])).doesNotExist();
+    }
+
+    private static EngineOptions withTesseract(String command) {
+        EngineOptions defaults = EngineOptions.defaults();
+        return new EngineOptions(
+                defaults.maxPages(),
+                true,
+                defaults.ocrPageTimeout(),
+                defaults.documentTimeout(),
+                defaults.maxImagePixels(),
+                command,
+                defaults.ocrLanguages(),
+                defaults.ocrEngine(),
+                defaults.ocrModels());
+    }
+
+    @Test
     void laterPagesOfAGermanDocumentAreReadOnceWithTheLanguageTheFirstPageShowed(@TempDir Path dir) throws IOException {
         // The real Tesseract behind a script that logs each reading's languages.
         Path log = dir.resolve("readings.log");
@@ -63,17 +104,7 @@ class TesseractOcrLanguagesTest {
                 exec tesseract "$@"
                 """.formatted(log));
         Files.setPosixFilePermissions(tesseract, PosixFilePermissions.fromString("rwx------"));
-        EngineOptions defaults = EngineOptions.defaults();
-        var options = new EngineOptions(
-                defaults.maxPages(),
-                true,
-                defaults.ocrPageTimeout(),
-                defaults.documentTimeout(),
-                defaults.maxImagePixels(),
-                tesseract.toString(),
-                defaults.ocrLanguages(),
-                defaults.ocrEngine(),
-                defaults.ocrModels());
+        EngineOptions options = withTesseract(tesseract.toString());
         List<String> page = List.of(
                 "Rechnung für die Bestellung von Frau Müller",
                 "Bitte zahlen Sie den Gesamtbetrag bis zum 14.03.2024",
