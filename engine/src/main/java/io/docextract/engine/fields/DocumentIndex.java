@@ -411,6 +411,10 @@ final class DocumentIndex {
                 0);
     }
 
+    /** A segment of letters ending in money with two decimals: a caption and its value. */
+    private static final java.util.regex.Pattern FILLED_ROW =
+            java.util.regex.Pattern.compile("\\p{L}.*\\d[.,]\\d{2}\\)?$");
+
     /**
      * The nearest segment with letters above {@code box} in the same column, at most a few lines
      * up on the same page: the label of a value written under its caption, or a column header.
@@ -429,6 +433,11 @@ final class DocumentIndex {
                     hit = segment;
                     break;
                 }
+            }
+            if (hit != null && FILLED_ROW.matcher(hit.text()).find()) {
+                // "Total Amount: $6.90" over "GST @6%: $0.39": a caption with its own money is a
+                // row of a list of captioned values, not the caption of the rows under it.
+                break;
             }
             if (hit != null && hit.hasLetters() && !hit.label().isEmpty()) {
                 return label(hit.text(), hit.box(), box, false, skipped);

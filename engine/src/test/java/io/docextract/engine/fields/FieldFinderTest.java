@@ -267,6 +267,20 @@ class FieldFinderTest {
     }
 
     @Test
+    void aCaptionWithItsOwnValueIsNoCaptionOfTheRowUnderIt() {
+        // "GST @6%: $0.39" sits under "Total Amount: $6.90": rows of captioned values, not a column under "Total".
+        Layout receipt = layout(List.of(
+                "Item Qty Total@250",
+                "Rice 1@250;$6.90@330",
+                "Total Amount: $6.90@250",
+                "GST @6%: $0.39@250",
+                "Payment Mode Amount@250",
+                "CASH@250;$6.90@330"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ABOVE_LABEL_SIM))
+                .containsEntry("0.39", 0.0);
+    }
+
+    @Test
     void aTotalAfterARoundingAdjustmentIncludesIt() {
         // The adjustment's printed sign says nothing ("-RM 0.02" on one till, "0.02" on another):
         // the reading order does. The cash tendered and the change are on neither side.
