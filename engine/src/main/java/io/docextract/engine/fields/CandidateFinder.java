@@ -52,13 +52,29 @@ final class CandidateFinder {
             case PHONE -> cached("phone", this::phones);
             case BOOLEAN -> flags(query);
             case IDENTIFIER -> cached("id", this::identifiers);
-            case NAME -> cached("name", this::segments);
-            case ADDRESS -> cached("address", this::addresses);
+            case NAME -> cached("name", () -> restored(segments()));
+            case ADDRESS -> cached("address", () -> restored(addresses()));
             case CURRENCY_CODE ->
                 allowed(cached("currency", this::currencies), query.field().enumValues());
             case CHOICE -> choices(query.field().enumValues());
             case TEXT -> cached("text", this::segments);
         };
+    }
+
+    /** Names and addresses as printed where OCR misread them in ways the text shows ({@link PrintedText}). */
+    private static List<Candidate> restored(List<Candidate> candidates) {
+        return candidates.stream()
+                .map(c -> new Candidate(
+                        PrintedText.restored((String) c.value()),
+                        c.text(),
+                        c.line(),
+                        c.from(),
+                        c.to(),
+                        c.box(),
+                        c.quality(),
+                        c.source(),
+                        c.lineSpan()))
+                .toList();
     }
 
     /** The candidates whose value is one of the field's allowed values (all when none are listed). */

@@ -357,6 +357,12 @@ class FieldFinderTest {
     }
 
     @Test
+    void namesAreReturnedAsPrintedWhereOcrReadAZeroForAnO() {
+        Layout receipt = layout(List.of("AEON C0. (M) BHD@200", "L0T 12, JALAN KPB 6@200", "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(receipt)).contains("AEON CO. (M) BHD").doesNotContain("AEON C0. (M) BHD");
+    }
+
+    @Test
     void aNameDoesNotRunOntoALineThatDoesNotContinueIt() {
         // The first line ends complete and the second is no legal form: two texts, not one name.
         Layout receipt = layout(
