@@ -567,17 +567,31 @@ final class CandidateFinder {
                     if (text.isEmpty() || !mayBeAddressLine(nextLine, next)) {
                         break;
                     }
+                    if (parts.size() > 1 && !continues(parts.getLast())) {
+                        out.add(block(parts, line, segment, box));
+                    }
                     parts.add(text);
                     box = Box.union(box, next.box());
-                    String joined = joinParts(parts);
-                    out.add(new Candidate(
-                            joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size()));
                     current = nextLine;
                     currentSegment = next;
+                }
+                if (parts.size() > 1) {
+                    out.add(block(parts, line, segment, box));
                 }
             }
         }
         return out;
+    }
+
+    /** The lines of an address block as one candidate, from {@code line}'s segment on. */
+    private static Candidate block(List<String> parts, TextLine line, Segment segment, Box box) {
+        String joined = joinParts(parts);
+        return new Candidate(joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size());
+    }
+
+    /** A line ending in a comma goes on: a block ends there only when no address line follows. */
+    private static boolean continues(String part) {
+        return part.endsWith(",");
     }
 
     /** A registration number standing alone on its line: "(81109-A)", "(CO.REG :933109-X)". */

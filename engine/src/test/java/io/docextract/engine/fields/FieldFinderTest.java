@@ -363,6 +363,26 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressBlockDoesNotEndOnALineEndingInACommaWhenAnAddressLineFollows() {
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@c",
+                "LOT 12, JALAN KPB 6,@c",
+                "KAWASAN PERINDUSTRIAN,@c",
+                "43300 SERI KEMBANGAN,@c",
+                "TEL: 03-8961 2345@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        List<Object> addresses = run
+                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
+                .stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(addresses)
+                .contains("LOT 12, JALAN KPB 6, KAWASAN PERINDUSTRIAN, 43300 SERI KEMBANGAN,")
+                .doesNotContain("LOT 12, JALAN KPB 6, KAWASAN PERINDUSTRIAN,");
+    }
+
+    @Test
     void aNameDoesNotRunOntoALineThatDoesNotContinueIt() {
         // The first line ends complete and the second is no legal form: two texts, not one name.
         Layout receipt = layout(
