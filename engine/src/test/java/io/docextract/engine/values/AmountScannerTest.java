@@ -84,6 +84,7 @@ class AmountScannerTest {
             Net 1 234,56                      | fr/FR | 1234.56
             Total Payable: 24. 83             | en/MY | 24.83
             CHANGE RM 6. 00                   | -/-   | 6.00
+            TOTAL: 112 .35                    | -/-   | 112.35
             """)
     void findsAmount(String text, String context, BigDecimal expected) {
         List<ValueMatch> matches = scanner.scan(text, context(context));
