@@ -248,13 +248,16 @@ final class CandidateFinder {
         return true;
     }
 
-    /** A company registration number printed after a name: "(126926-H)", "862725-U", "(139386 X)". */
-    private static final java.util.regex.Pattern REGISTRATION_TAIL =
-            java.util.regex.Pattern.compile("\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])$");
+    /**
+     * A company registration number printed after a name: "(126926-H)", "862725-U", "(139386 X)";
+     * what follows it on the line ("273500-U (KSB)") is no more the name than the number is.
+     */
+    private static final java.util.regex.Pattern REGISTRATION_TAIL = java.util.regex.Pattern.compile(
+            "\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])(?=\\s|$)");
 
     /**
-     * Where the words of {@code [from, to)} end once a trailing registration number is cut off
-     * ({@code to} when there is none, or when nothing would be left).
+     * Where the words of {@code [from, to)} end once a registration number and what follows it
+     * are cut off ({@code to} when there is none, or when nothing would be left).
      */
     static int withoutRegistrationTail(TextLine line, int from, int to) {
         String text = line.textOf(from, to);

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 final class PrintedText {
 
-    /** A zero after a letter in a word whose only digits are zeros. */
-    private static final Pattern ZERO_IN_WORD = Pattern.compile("(?<=\\p{L})0");
+    /** A zero after a letter (or a letter and a hyphen: "HAI-0") in a word whose only digits are zeros. */
+    private static final Pattern ZERO_IN_WORD = Pattern.compile("(?<=\\p{L}-?)0");
 
     private static final Pattern WORD = Pattern.compile("\\S+");
 

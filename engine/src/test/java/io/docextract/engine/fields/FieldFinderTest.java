@@ -108,6 +108,7 @@ class FieldFinderTest {
             AEON CO. (M) BHD (126926-H)          | AEON CO. (M) BHD
             GARDENIA BAKERIES (KL) SDN BHD (139386 X) | GARDENIA BAKERIES (KL) SDN BHD
             MOONLIGHT CAKE HOUSE SDN BHD 862725-U | MOONLIGHT CAKE HOUSE SDN BHD
+            KING'S CONFECTIONERY S/B 273500-U (KSB) | KING'S CONFECTIONERY S/B
             Rinma Falls, WA 98101                 | Rinma Falls, WA 98101
             Invoice 2023-0001                     | Invoice 2023-0001
             (126926-H)                            | (126926-H)

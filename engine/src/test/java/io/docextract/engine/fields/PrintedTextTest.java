@@ -12,6 +12,7 @@ class PrintedTextTest {
     @CsvSource(delimiter = '|', textBlock = """
             AEON C0. (M) BHD                      | AEON CO. (M) BHD
             MOONLIGHT CAKE H0USE SDN BHD          | MOONLIGHT CAKE HOUSE SDN BHD
+            HAI-0 RAYA BHD                        | HAI-O RAYA BHD
             L0T 1851-A & 1851-B, JALAN KPB 6      | LOT 1851-A & 1851-B, JALAN KPB 6
             S.H.H. MOTOR ( SUNGAI RENGIT ) SDN. BHD | S.H.H. MOTOR (SUNGAI RENGIT) SDN. BHD
             """)
