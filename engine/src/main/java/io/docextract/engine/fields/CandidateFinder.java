@@ -52,13 +52,29 @@ final class CandidateFinder {
             case PHONE -> cached("phone", this::phones);
             case BOOLEAN -> flags(query);
             case IDENTIFIER -> cached("id", this::identifiers);
-            case NAME -> cached("name", this::segments);
-            case ADDRESS -> cached("address", this::addresses);
+            case NAME -> cached("name", () -> restored(segments()));
+            case ADDRESS -> cached("address", () -> restored(addresses()));
             case CURRENCY_CODE ->
                 allowed(cached("currency", this::currencies), query.field().enumValues());
             case CHOICE -> choices(query.field().enumValues());
             case TEXT -> cached("text", this::segments);
         };
+    }
+
+    /** Names and addresses as printed where OCR misread them in ways the text shows ({@link PrintedText}). */
+    private static List<Candidate> restored(List<Candidate> candidates) {
+        return candidates.stream()
+                .map(c -> new Candidate(
+                        PrintedText.restored((String) c.value()),
+                        c.text(),
+                        c.line(),
+                        c.from(),
+                        c.to(),
+                        c.box(),
+                        c.quality(),
+                        c.source(),
+                        c.lineSpan()))
+                .toList();
     }
 
     /** The candidates whose value is one of the field's allowed values (all when none are listed). */
@@ -232,13 +248,16 @@ final class CandidateFinder {
         return true;
     }
 
-    /** A company registration number printed after a name: "(126926-H)", "862725-U", "(139386 X)". */
-    private static final java.util.regex.Pattern REGISTRATION_TAIL =
-            java.util.regex.Pattern.compile("\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])$");
+    /**
+     * A company registration number printed after a name: "(126926-H)", "862725-U", "(139386 X)";
+     * what follows it on the line ("273500-U (KSB)") is no more the name than the number is.
+     */
+    private static final java.util.regex.Pattern REGISTRATION_TAIL = java.util.regex.Pattern.compile(
+            "\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])(?=\\s|$)");
 
     /**
-     * Where the words of {@code [from, to)} end once a trailing registration number is cut off
-     * ({@code to} when there is none, or when nothing would be left).
+     * Where the words of {@code [from, to)} end once a registration number and what follows it
+     * are cut off ({@code to} when there is none, or when nothing would be left).
      */
     static int withoutRegistrationTail(TextLine line, int from, int to) {
         String text = line.textOf(from, to);
@@ -551,17 +570,31 @@ final class CandidateFinder {
                     if (text.isEmpty() || !mayBeAddressLine(nextLine, next)) {
                         break;
                     }
+                    if (parts.size() > 1 && !continues(parts.getLast())) {
+                        out.add(block(parts, line, segment, box));
+                    }
                     parts.add(text);
                     box = Box.union(box, next.box());
-                    String joined = joinParts(parts);
-                    out.add(new Candidate(
-                            joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size()));
                     current = nextLine;
                     currentSegment = next;
+                }
+                if (parts.size() > 1) {
+                    out.add(block(parts, line, segment, box));
                 }
             }
         }
         return out;
+    }
+
+    /** The lines of an address block as one candidate, from {@code line}'s segment on. */
+    private static Candidate block(List<String> parts, TextLine line, Segment segment, Box box) {
+        String joined = joinParts(parts);
+        return new Candidate(joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size());
+    }
+
+    /** A line ending in a comma goes on: a block ends there only when no address line follows. */
+    private static boolean continues(String part) {
+        return part.endsWith(",");
     }
 
     /** A registration number standing alone on its line: "(81109-A)", "(CO.REG :933109-X)". */

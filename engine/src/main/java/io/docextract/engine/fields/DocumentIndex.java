@@ -24,6 +24,10 @@ final class DocumentIndex {
 
     /** ... and wider than this many mean character widths of the line's words. */
     private static final double CHAR_GAP = 1.6;
+    /** A column gap is at least this many of the page's usual word spaces. */
+    private static final double WORD_SPACES = 2;
+    /** Gaps a page needs before its usual word space can be told. */
+    private static final int WORD_SPACE_SAMPLE = 20;
 
     private static final int ABOVE_LINES = 6;
 
@@ -48,8 +52,9 @@ final class DocumentIndex {
         for (Page page : layout.pages()) {
             List<TextLine> pageLines = new ArrayList<>();
             int pageIndex = 0;
+            double wordSpace = wordSpace(page);
             for (Line line : page.lines()) {
-                TextLine textLine = build(all.size(), page, pageIndex++, line);
+                TextLine textLine = build(all.size(), page, pageIndex++, line, wordSpace);
                 all.add(textLine);
                 pageLines.add(textLine);
             }
@@ -92,7 +97,32 @@ final class DocumentIndex {
                 && senderNames.contains(Tokenizer.fold(text).strip());
     }
 
-    private TextLine build(int index, Page page, int pageIndex, Line printed) {
+    /**
+     * The page's usual space between two words, in character widths of their line: the gap most
+     * pairs of neighbouring words keep or exceed only a little (its 30th percentile, since
+     * column gaps make up much of the rest); 0 on pages with too few gaps to tell. OCR that boxes
+     * each word tightly around its letters (thermal print read by PP-OCR) leaves two character
+     * widths between words; text layers and Tesseract about one.
+     */
+    private static double wordSpace(Page page) {
+        List<Double> gaps = new ArrayList<>();
+        for (Line line : page.lines()) {
+            List<Word> words = withKernedInitialsJoined(line).words();
+            double charWidth = charWidth(words);
+            for (int i = 1; i < words.size() && charWidth > 0; i++) {
+                if (!isLeader(words.get(i)) && !isLeader(words.get(i - 1))) {
+                    gaps.add((words.get(i).box().x0() - words.get(i - 1).box().x1()) / charWidth);
+                }
+            }
+        }
+        if (gaps.size() < WORD_SPACE_SAMPLE) {
+            return 0;
+        }
+        gaps.sort(null);
+        return gaps.get((int) (0.3 * gaps.size()));
+    }
+
+    private TextLine build(int index, Page page, int pageIndex, Line printed, double wordSpace) {
         Line line = withKernedInitialsJoined(printed);
         List<Word> words = line.words();
         int[] starts = new int[words.size()];
@@ -108,7 +138,13 @@ final class DocumentIndex {
                 median(words.stream().mapToDouble(w -> w.box().height()).toArray()) * page.height();
         // Glyph boxes of some fonts are much lower than the type's advance (monospaced till
         // receipts): a gap one character wide is still a space there, not a column break.
-        double minGapPts = Math.max(SEGMENT_GAP * lineHeightPts, CHAR_GAP * charWidth(words) * page.width());
+        double charWidthPts = charWidth(words) * page.width();
+        double minGapPts = Math.max(SEGMENT_GAP * lineHeightPts, CHAR_GAP * charWidthPts);
+        if (wordSpace > CHAR_GAP) {
+            // Words usually stand further apart than a column gap by characters: a column is
+            // then at least two of the page's word spaces ("POPULAR BOOK" stays one name).
+            minGapPts = Math.max(minGapPts, WORD_SPACES * wordSpace * charWidthPts);
+        }
         List<Segment> segments = new ArrayList<>();
         int from = 0;
         while (from < words.size() && isLeader(words.get(from))) {
@@ -411,6 +447,10 @@ final class DocumentIndex {
                 0);
     }
 
+    /** A segment of letters ending in money with two decimals: a caption and its value. */
+    private static final java.util.regex.Pattern FILLED_ROW =
+            java.util.regex.Pattern.compile("\\p{L}.*\\d[.,]\\d{2}\\)?$");
+
     /**
      * The nearest segment with letters above {@code box} in the same column, at most a few lines
      * up on the same page: the label of a value written under its caption, or a column header.
@@ -429,6 +469,11 @@ final class DocumentIndex {
                     hit = segment;
                     break;
                 }
+            }
+            if (hit != null && FILLED_ROW.matcher(hit.text()).find()) {
+                // "Total Amount: $6.90" over "GST @6%: $0.39": a caption with its own money is a
+                // row of a list of captioned values, not the caption of the rows under it.
+                break;
             }
             if (hit != null && hit.hasLetters() && !hit.label().isEmpty()) {
                 return label(hit.text(), hit.box(), box, false, skipped);

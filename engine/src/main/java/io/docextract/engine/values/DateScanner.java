@@ -43,6 +43,7 @@ public final class DateScanner implements ValueScanner {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_BEFORE = Pattern.compile("(\\p{L}+)\\.?,?\\s*$");
     private static final int LOOK_BEHIND = 16;
+    private static final Pattern ZERO_BETWEEN_LETTERS = Pattern.compile("(?<=\\p{L})0(?=\\p{L})");
 
     /** Two-digit years up to this one are 20yy, later ones 19yy. */
     static final int TWO_DIGIT_YEAR_PIVOT = 69;
@@ -56,7 +57,8 @@ public final class DateScanner implements ValueScanner {
         List<ValueMatch> matches = new ArrayList<>(2);
         scanNumeric(text, repaired, context, matches);
         if (hasLetter(text)) {
-            scanWritten(text, repaired, matches);
+            // "01-N0V-2017": a zero between letters is the O of a month's name.
+            scanWritten(text, ZERO_BETWEEN_LETTERS.matcher(repaired).replaceAll("O"), matches);
         }
         if (matches.size() > 1) {
             matches.sort(Comparator.comparingInt(ValueMatch::start));

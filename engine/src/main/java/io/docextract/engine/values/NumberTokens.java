@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  */
 final class NumberTokens {
 
+    /**
+     * A number, with a decimal point OCR may have set apart from two decimals ("24. 83", "112 .35":
+     * a space read beside every period on thermal print). Only a period: "4, 12" is a list.
+     */
     private static final Pattern NUMBER = Pattern.compile("(?=[\\d.,])(?<![\\d.,'’])(?:"
             + "\\d{1,3}(?:([,.'’\\u00A0\\u202F ])\\d{3})(?:\\1\\d{3})*(?:[.,]\\d{1,4})?"
+            + "|\\d+(?:\\. | \\.)\\d{2}(?![\\d.,])"
             + "|\\d+(?:[.,]\\d{1,4})?"
             + "|[.,]\\d{1,2})(?!\\d)");
 
@@ -77,7 +82,8 @@ final class NumberTokens {
             DecimalConvention convention,
             boolean repaired,
             boolean groupTail) {
-        NumberReading reading = NumberReading.read(line.subSequence(numberStart, numberEnd), convention);
+        NumberReading reading = NumberReading.read(
+                line.substring(numberStart, numberEnd).replace(". ", ".").replace(" .", "."), convention);
         if (reading == null) {
             return null;
         }

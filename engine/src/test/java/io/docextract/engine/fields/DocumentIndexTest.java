@@ -71,6 +71,36 @@ class DocumentIndexTest {
         assertThat(segments(line(spec.strip(), charWidth, height))).containsExactly(expected.split(";"));
     }
 
+    @org.junit.jupiter.api.Test
+    void wordsSetTwoCharactersApartAcrossThePageStayOneSegment() {
+        // Thermal print read by an OCR that boxes words tightly: every word space is two
+        // characters wide, wider than the column gap by characters; only a wider gap splits.
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add(line("THANK  YOU.  PLEASE  COME  AGAIN.", 5.0, 8.0));
+        }
+        lines.add(line("POPULAR  BOOK", 5.0, 8.0));
+        lines.add(line("Total  RM  Incl.  of  GST          4.00", 5.0, 8.0));
+        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, lines, true)));
+        DocumentIndex index = new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);
+        assertThat(index.lines().get(8).segments()).extracting(Segment::text).containsExactly("POPULAR BOOK");
+        assertThat(index.lines().get(9).segments())
+                .extracting(Segment::text)
+                .containsExactly("Total RM Incl. of GST", "4.00");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPageOfOrdinaryWordSpacesKeepsItsColumnGaps() {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add(line("Thank you for your order and see you again", 5.0, 8.0));
+        }
+        lines.add(line("Widget  2  10.00", 5.0, 8.0));
+        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, lines, false)));
+        DocumentIndex index = new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);
+        assertThat(index.lines().get(8).segments()).extracting(Segment::text).containsExactly("Widget", "2", "10.00");
+    }
+
     private static DocumentIndex index(Line line) {
         Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, List.of(line), false)));
         return new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);

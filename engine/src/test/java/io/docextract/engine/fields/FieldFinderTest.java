@@ -108,6 +108,7 @@ class FieldFinderTest {
             AEON CO. (M) BHD (126926-H)          | AEON CO. (M) BHD
             GARDENIA BAKERIES (KL) SDN BHD (139386 X) | GARDENIA BAKERIES (KL) SDN BHD
             MOONLIGHT CAKE HOUSE SDN BHD 862725-U | MOONLIGHT CAKE HOUSE SDN BHD
+            KING'S CONFECTIONERY S/B 273500-U (KSB) | KING'S CONFECTIONERY S/B
             Rinma Falls, WA 98101                 | Rinma Falls, WA 98101
             Invoice 2023-0001                     | Invoice 2023-0001
             (126926-H)                            | (126926-H)
@@ -267,6 +268,20 @@ class FieldFinderTest {
     }
 
     @Test
+    void aCaptionWithItsOwnValueIsNoCaptionOfTheRowUnderIt() {
+        // "GST @6%: $0.39" sits under "Total Amount: $6.90": rows of captioned values, not a column under "Total".
+        Layout receipt = layout(List.of(
+                "Item Qty Total@250",
+                "Rice 1@250;$6.90@330",
+                "Total Amount: $6.90@250",
+                "GST @6%: $0.39@250",
+                "Payment Mode Amount@250",
+                "CASH@250;$6.90@330"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ABOVE_LABEL_SIM))
+                .containsEntry("0.39", 0.0);
+    }
+
+    @Test
     void aTotalAfterARoundingAdjustmentIncludesIt() {
         // The adjustment's printed sign says nothing ("-RM 0.02" on one till, "0.02" on another):
         // the reading order does. The cash tendered and the change are on neither side.
@@ -340,6 +355,32 @@ class FieldFinderTest {
         Layout receipt = layout(List.of(
                 first.strip() + "@200", second.strip() + "@210", "NO 8, JALAN 7/118B@200", "TOTAL@40;21.00@300"));
         assertThat(nameCandidates(receipt)).contains(name.strip());
+    }
+
+    @Test
+    void namesAreReturnedAsPrintedWhereOcrReadAZeroForAnO() {
+        Layout receipt = layout(List.of("AEON C0. (M) BHD@200", "L0T 12, JALAN KPB 6@200", "TOTAL@40;21.00@300"));
+        assertThat(nameCandidates(receipt)).contains("AEON CO. (M) BHD").doesNotContain("AEON C0. (M) BHD");
+    }
+
+    @Test
+    void anAddressBlockDoesNotEndOnALineEndingInACommaWhenAnAddressLineFollows() {
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@c",
+                "LOT 12, JALAN KPB 6,@c",
+                "KAWASAN PERINDUSTRIAN,@c",
+                "43300 SERI KEMBANGAN,@c",
+                "TEL: 03-8961 2345@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        List<Object> addresses = run
+                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
+                .stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(addresses)
+                .contains("LOT 12, JALAN KPB 6, KAWASAN PERINDUSTRIAN, 43300 SERI KEMBANGAN,")
+                .doesNotContain("LOT 12, JALAN KPB 6, KAWASAN PERINDUSTRIAN,");
     }
 
     @Test

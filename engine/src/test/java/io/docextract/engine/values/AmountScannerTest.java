@@ -82,6 +82,9 @@ class AmountScannerTest {
             12,50 Euro                        | de/DE | 12.50
             SGD 10.00                         | -/SG  | 10.00
             Net 1 234,56                      | fr/FR | 1234.56
+            Total Payable: 24. 83             | en/MY | 24.83
+            CHANGE RM 6. 00                   | -/-   | 6.00
+            TOTAL: 112 .35                    | -/-   | 112.35
             """)
     void findsAmount(String text, String context, BigDecimal expected) {
         List<ValueMatch> matches = scanner.scan(text, context(context));
@@ -137,6 +140,19 @@ class AmountScannerTest {
                 .map(match -> (BigDecimal) match.value())
                 .toList();
         assertThat(values).usingElementComparator(BigDecimal::compareTo).contains(first, second);
+    }
+
+    /** Only a period set apart from two decimals joins them: a comma and space separate a list. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Sizes 4, 12 and 16          | 4.12
+            Page 1. 234 of the report   | 1.234
+            Datum 28. 12. 2017          | 28.12
+            """)
+    void keepsApartNumbersThatOnlyLookLikeDecimalsSetApart(String text, BigDecimal joined) {
+        assertThat(scanner.scan(text, context("-/-")))
+                .extracting(match -> (BigDecimal) match.value())
+                .noneMatch(value -> value.compareTo(joined) == 0);
     }
 
     @ParameterizedTest(name = "{0} better than {1}")

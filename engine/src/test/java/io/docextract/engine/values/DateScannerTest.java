@@ -77,6 +77,7 @@ class DateScannerTest {
             1° giugno 2023                          | UNKNOWN     | 2023-06-01
             giovedì 7 settembre 2023                | UNKNOWN     | 2023-09-07
             12 ott 2022                             | UNKNOWN     | 2022-10-12
+            01-N0V-2017 11:20:04AM                  | UNKNOWN     | 2017-11-01
             """)
     void findsDate(String text, DateOrder order, String expected) {
         List<ValueMatch> matches = scanner.scan(text, context(order));
