@@ -56,13 +56,9 @@ class TesseractOcrLanguagesTest {
     void tesseractReadsThePageFromATemporaryTiffFileThatIsDeletedAfterwards(@TempDir Path dir) throws IOException {
         // The real Tesseract behind a script that logs its image file and the file's first bytes.
         Path log = dir.resolve("calls.log");
-        Path tesseract = dir.resolve("tesseract");
-        Files.writeString(tesseract, """
-                #!/bin/sh
+        Path tesseract = loggingTesseract(dir, """
                 [ -f "$1" ] && echo "$1 $(head -c 4 "$1" | od -An -tx1 | tr -d ' ')" >> '%s'
-                exec tesseract "$@"
                 """.formatted(log));
-        Files.setPosixFilePermissions(tesseract, PosixFilePermissions.fromString("rwx------"));
 
         OcrResult result = new TesseractOcr(withTesseract(tesseract.toString()))
                 .recognize(
@@ -77,6 +73,14 @@ class TesseractOcrLanguagesTest {
         assertThat(call[1]).isEqualTo("49492a00");
         assertThat(call[0]).endsWith(".tif");
         assertThat(Path.of(call[0])).doesNotExist();
+    }
+
+    /** A script in {@code dir} that runs {@code logging} (shell lines) and then the real Tesseract. */
+    private static Path loggingTesseract(Path dir, String logging) throws IOException {
+        Path tesseract = dir.resolve("tesseract");
+        Files.writeString(tesseract, "#!/bin/sh\n" + logging + "exec tesseract \"$@\"\n");
+        Files.setPosixFilePermissions(tesseract, PosixFilePermissions.fromString("rwx------"));
+        return tesseract;
     }
 
     private static EngineOptions withTesseract(String command) {
@@ -97,13 +101,9 @@ class TesseractOcrLanguagesTest {
     void laterPagesOfAGermanDocumentAreReadOnceWithTheLanguageTheFirstPageShowed(@TempDir Path dir) throws IOException {
         // The real Tesseract behind a script that logs each reading's languages.
         Path log = dir.resolve("readings.log");
-        Path tesseract = dir.resolve("tesseract");
-        Files.writeString(tesseract, """
-                #!/bin/sh
+        Path tesseract = loggingTesseract(dir, """
                 for arg in "$@"; do [ "$previous" = "-l" ] && echo "$arg" >> '%s'; previous="$arg"; done
-                exec tesseract "$@"
                 """.formatted(log));
-        Files.setPosixFilePermissions(tesseract, PosixFilePermissions.fromString("rwx------"));
         EngineOptions options = withTesseract(tesseract.toString());
         List<String> page = List.of(
                 "Rechnung für die Bestellung von Frau Müller",

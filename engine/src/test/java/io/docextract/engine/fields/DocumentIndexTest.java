@@ -10,6 +10,7 @@ import io.docextract.engine.layout.Word;
 import io.docextract.engine.values.DocumentContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,9 +54,9 @@ class DocumentIndexTest {
     }
 
     private static List<String> segments(Line line) {
-        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, List.of(line), false)));
-        DocumentIndex index = new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);
-        return index.lines().getFirst().segments().stream().map(Segment::text).toList();
+        return index(line).lines().getFirst().segments().stream()
+                .map(Segment::text)
+                .toList();
     }
 
     @ParameterizedTest(name = "{0} / {1} pt chars, {2} pt glyphs")
@@ -71,7 +72,7 @@ class DocumentIndexTest {
         assertThat(segments(line(spec.strip(), charWidth, height))).containsExactly(expected.split(";"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void wordsSetTwoCharactersApartAcrossThePageStayOneSegment() {
         // Thermal print read by an OCR that boxes words tightly: every word space is two
         // characters wide, wider than the column gap by characters; only a wider gap splits.
@@ -81,28 +82,31 @@ class DocumentIndexTest {
         }
         lines.add(line("POPULAR  BOOK", 5.0, 8.0));
         lines.add(line("Total  RM  Incl.  of  GST          4.00", 5.0, 8.0));
-        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, lines, true)));
-        DocumentIndex index = new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);
+        DocumentIndex index = index(lines, true);
         assertThat(index.lines().get(8).segments()).extracting(Segment::text).containsExactly("POPULAR BOOK");
         assertThat(index.lines().get(9).segments())
                 .extracting(Segment::text)
                 .containsExactly("Total RM Incl. of GST", "4.00");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aPageOfOrdinaryWordSpacesKeepsItsColumnGaps() {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             lines.add(line("Thank you for your order and see you again", 5.0, 8.0));
         }
         lines.add(line("Widget  2  10.00", 5.0, 8.0));
-        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, lines, false)));
-        DocumentIndex index = new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);
+        DocumentIndex index = index(lines, false);
         assertThat(index.lines().get(8).segments()).extracting(Segment::text).containsExactly("Widget", "2", "10.00");
     }
 
     private static DocumentIndex index(Line line) {
-        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, List.of(line), false)));
+        return index(List.of(line), false);
+    }
+
+    /** The index of one page of these lines, read by OCR or not. */
+    private static DocumentIndex index(List<Line> lines, boolean ocr) {
+        Layout layout = new Layout(List.of(new Page(1, PAGE_WIDTH, PAGE_HEIGHT, lines, ocr)));
         return new DocumentIndex(layout, DocumentContext.unknown(), Lexicon.builtIn(), null);
     }
 
@@ -125,7 +129,7 @@ class DocumentIndexTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aKernedInitialTouchingItsWordIsOneWordWithIt() {
         Word initial = new Word("F", new Box(0.0757, 0.1, 0.0826, 0.11), 1.0, 10, false);
         Word rest = new Word("actuurnummer:", new Box(0.0827, 0.1, 0.1826, 0.11), 1.0, 10, false);
@@ -137,7 +141,7 @@ class DocumentIndexTest {
                 .containsExactly("document_number");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aSpacedInitialStaysAWord() {
         assertThat(segments(line("A total of 12.00", 5.0, 8.0))).containsExactly("A total of 12.00");
         DocumentIndex index = index(line("A total of 12.00", 5.0, 8.0));
@@ -159,7 +163,7 @@ class DocumentIndexTest {
         assertThat(end > 0 ? line.textOf(0, end) : null).isEqualTo(name);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aReturnAddressInSmallTypeSplitAtItsSeparatorsIsStillOne() {
         // Glyphs 3 pt high: every gap around a separator is wider than a line height.
         DocumentIndex index = index(line("Bei Spiel GmbH   ●   Ecke 12   ●   12345 Stadthausen", 4.0, 3.0));
