@@ -116,6 +116,9 @@ public final class StatementCachingDataSource extends DelegatingDataSource {
             /** The last query's results, closed on giving back so that SQLite ends its read. */
             private ResultSet results;
 
+            /** Whether the caller closed it: the statement may be lent to another caller since. */
+            private boolean closed;
+
             LentStatement(String sql, PreparedStatement statement) {
                 this.sql = sql;
                 this.statement = statement;
@@ -123,11 +126,20 @@ public final class StatementCachingDataSource extends DelegatingDataSource {
 
             @Override
             public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+                if (closed) {
+                    return switch (method.getName()) {
+                        case "close" -> null;
+                        case "isClosed" -> true;
+                        default -> throw new SQLException("The statement is closed.");
+                    };
+                }
                 return switch (method.getName()) {
                     case "close" -> {
+                        closed = true;
                         giveBack(sql, statement, results);
                         yield null;
                     }
+                    case "isClosed" -> false;
                     case "executeQuery" -> results = (ResultSet) call(statement, method, args);
                     case "getConnection" -> self;
                     default -> call(statement, method, args);

@@ -1,6 +1,7 @@
 package io.docextract.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,6 +60,23 @@ class StatementCachingDataSourceTest {
             second.setString(1, "b");
             assertThat(ids(second)).containsExactly(2L);
             second.close();
+        }
+    }
+
+    @Test
+    void aStatementClosedTwiceIsGivenBackOnceAndUnusableAfterItsClose() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            PreparedStatement first = connection.prepareStatement(BY_NAME);
+            first.close();
+            first.close();
+            assertThat(first.isClosed()).isTrue();
+            assertThatThrownBy(first::executeQuery).isInstanceOf(SQLException.class);
+
+            try (PreparedStatement second = connection.prepareStatement(BY_NAME)) {
+                assertThat(second.isClosed()).isFalse();
+                second.setString(1, "b");
+                assertThat(ids(second)).containsExactly(2L);
+            }
         }
     }
 
