@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the HTTP API on loopback: submit, get, filtered list and stats with N jobs in the
-# database. Usage: bench/load.sh [JOBS=100000] [SECONDS=60]
+# database. Usage: [ONLY="list stats get submit"] bench/load.sh [JOBS=100000] [SECONDS=60]
+# ONLY picks some of the four endpoints (all by default), for before/after runs of one of them.
 # Starts its own service (API only, no workers, so the measured CPU is the API's) on a temporary
 # SQLite database, seeds it, runs wrk against it, prints a summary and stops the service.
 set -euo pipefail
@@ -55,11 +56,16 @@ alone() { # name, wrk args...: one connection, so the latency of a request with 
   before=$(cpu)
   wrk -t1 -c1 -d15s --latency "$@" | report "$before"
 }
-run "filtered list (status=completed, metadata[customer_id], limit=50) with $JOBS jobs" -s "$ROOT/bench/get.lua" \
-  "http://localhost:$PORT/v1/documents?status=completed&metadata%5Bcustomer_id%5D=cust_7&limit=50"
-alone "filtered list with $JOBS jobs" -s "$ROOT/bench/get.lua" \
-  "http://localhost:$PORT/v1/documents?status=completed&metadata%5Bcustomer_id%5D=cust_7&limit=50"
-alone "stats period=30d with $JOBS jobs" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/stats?period=30d"
-run "stats period=30d with $JOBS jobs" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/stats?period=30d"
-run "get one job" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/$JOB"
-run "submit 100 kB document" -s "$ROOT/bench/submit.lua" "http://localhost:$PORT/v1/documents"
+wanted() { [[ " ${ONLY:-list stats get submit} " == *" $1 "* ]]; }
+LIST="http://localhost:$PORT/v1/documents?status=completed&metadata%5Bcustomer_id%5D=cust_7&limit=50"
+STATS="http://localhost:$PORT/v1/documents/stats?period=30d"
+if wanted list; then
+  run "filtered list (status=completed, metadata[customer_id], limit=50) with $JOBS jobs" -s "$ROOT/bench/get.lua" "$LIST"
+  alone "filtered list with $JOBS jobs" -s "$ROOT/bench/get.lua" "$LIST"
+fi
+if wanted stats; then
+  alone "stats period=30d with $JOBS jobs" -s "$ROOT/bench/get.lua" "$STATS"
+  run "stats period=30d with $JOBS jobs" -s "$ROOT/bench/get.lua" "$STATS"
+fi
+if wanted get; then run "get one job" -s "$ROOT/bench/get.lua" "http://localhost:$PORT/v1/documents/$JOB"; fi
+if wanted submit; then run "submit 100 kB document" -s "$ROOT/bench/submit.lua" "http://localhost:$PORT/v1/documents"; fi

@@ -20,7 +20,8 @@ public class DocExtractApplication {
     public static void main(String[] args) {
         int exit = OperatorCommands.handles(args)
                 ? OperatorCommands.execute(args)
-                : new CommandLine(new DocExtractCommand()).execute(args.length == 0 ? new String[] {"--help"} : args);
+                : DocExtractCommand.commandLine(CommandLine.defaultFactory())
+                        .execute(args.length == 0 ? new String[] {"--help"} : args);
         if (exit != 0) {
             System.exit(exit);
         }

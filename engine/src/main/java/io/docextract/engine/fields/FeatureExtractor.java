@@ -32,6 +32,12 @@ final class FeatureExtractor {
     /** How many lines above an amount a heading still opens its block ("Year to date" over three totals). */
     private static final int HEADING_LINES = 4;
 
+    /**
+     * Lexical similarity at which a label names a field the lexicon has no concept for: all of its
+     * name's words ("Monthly rent" for monthly_rent), or most of a longer name's.
+     */
+    private static final double NAMES_THE_FIELD = 0.8;
+
     /** The share of the first page that is its letterhead. */
     private static final double LETTERHEAD = 0.12;
 
@@ -171,8 +177,8 @@ final class FeatureExtractor {
         TextLine line = c.line();
         Label left = doc.leftLabel(line, c.from(), query.kind());
         Label above = doc.aboveLabel(line, c.box());
-        double leftSim = query.weightOf(left.match().concepts()) * coverageFactor(left.match());
-        double aboveSim = query.weightOf(above.match().concepts()) * coverageFactor(above.match());
+        double leftSim = labelSimilarity(query, left);
+        double aboveSim = labelSimilarity(query, above);
         set(x, Feature.LEFT_LABEL_SIM, leftSim);
         set(x, Feature.LEFT_LABEL_TOP, isTop(query, left) ? 1 : 0);
         set(x, Feature.LEFT_LABEL_OTHER, otherConcept(query, left));
@@ -274,14 +280,31 @@ final class FeatureExtractor {
         return match.isEmpty() ? 0 : 0.5 + 0.5 * match.coverage();
     }
 
+    /**
+     * How well a label names the field: by the lexicon's concepts the field is about, or, for a
+     * field the lexicon has no concept for ("monthly_rent", "tracking_number"), by the field's own
+     * words. The weights were fitted on fields with concepts; the field's words stand in for them so
+     * that a label printing the field's name counts as much as a synonym from the lexicon does.
+     */
+    private static double labelSimilarity(FieldQuery query, Label label) {
+        double byConcept = query.weightOf(label.match().concepts()) * coverageFactor(label.match());
+        return query.topConcept() == null ? Math.max(byConcept, query.lexicalSimilarity(label.tokens())) : byConcept;
+    }
+
     private static boolean isTop(FieldQuery query, Label label) {
-        return query.topConcept() != null && label.match().concepts().contains(query.topConcept());
+        if (query.topConcept() == null) {
+            return query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD;
+        }
+        return label.match().concepts().contains(query.topConcept());
     }
 
     /** How strongly the label names something this field is not. */
     private static double otherConcept(FieldQuery query, Label label) {
         if (label.match().isEmpty() || query.weightOf(label.match().concepts()) > 0) {
             return 0;
+        }
+        if (query.topConcept() == null && query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD) {
+            return 0; // the label prints the field's own name, whatever else the lexicon knows it as
         }
         return label.match().coverage();
     }

@@ -47,6 +47,14 @@ public record FieldQuery(
      */
     private static final double MIN_WEIGHT = 0.2;
 
+    /**
+     * The least fit (name and description against a concept's phrases) at which the field is about
+     * that concept at all. Sharing one word of two ("late fee" and "delivery fee": 0.35) is not
+     * enough; one word of a two-word name that is the whole phrase ("shipping fee" and "shipping":
+     * 0.47) is. Below it the field has no concept and its labels are matched by its own words.
+     */
+    private static final double MIN_FIT = 0.4;
+
     public FieldQuery {
         nameTokens = List.copyOf(nameTokens);
         descriptionTokens = List.copyOf(descriptionTokens);
@@ -274,7 +282,7 @@ public record FieldQuery(
         double top =
                 subject.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         Map<String, Double> out = new HashMap<>();
-        if (top <= 0) {
+        if (top < MIN_FIT) {
             return out;
         }
         for (Map.Entry<String, Double> e : subject.entrySet()) {

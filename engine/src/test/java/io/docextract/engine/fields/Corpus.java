@@ -54,7 +54,7 @@ final class Corpus {
                     }
                 }
             }
-            extractor = new ExtractorSpec((String) ex.get("document_type"), (String) ex.get("description"), fields);
+            extractor = spec(ex, fields);
             for (String line : Files.readAllLines(dir.resolve("ground_truth.jsonl"))) {
                 if (line.isBlank()) {
                     continue;
@@ -69,6 +69,24 @@ final class Corpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An extractor file outside the corpus (POST /v1/extractors' shape), for the tools. */
+    static ExtractorSpec extractor(Path file) {
+        try {
+            Map<String, Object> ex = JSON.readValue(Files.readString(file), new TypeReference<>() {});
+            return spec(
+                    ex,
+                    list(ex.get("field_definitions")).stream()
+                            .map(o -> field(map(o)))
+                            .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ExtractorSpec spec(Map<String, Object> ex, List<FieldSpec> fields) {
+        return new ExtractorSpec((String) ex.get("document_type"), (String) ex.get("description"), fields);
     }
 
     static List<String> allNames() {

@@ -1,5 +1,6 @@
 package io.docextract.server.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top of the command line; each subcommand is one thing a user or an operator does. */
@@ -25,4 +26,10 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ExtractCommand.class
         })
-public class DocExtractCommand {}
+public class DocExtractCommand {
+
+    /** The command line with its subcommands, which report a user's mistakes without a stack trace. */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new DocExtractCommand(), factory).setExecutionExceptionHandler(new UserErrors());
+    }
+}

@@ -8,8 +8,10 @@ import io.docextract.engine.ExtractionResult;
 import io.docextract.engine.ExtractorSpec;
 import io.docextract.engine.FieldLocation;
 import io.docextract.engine.document.DocumentFormat;
+import io.docextract.server.extractors.ExtractorInput;
 import io.docextract.server.extractors.FieldDefinition;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,12 +51,15 @@ public class ExtractCommand implements Callable<Integer> {
     @Option(names = "--no-ocr", description = "Do not run OCR.")
     boolean noOcr;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         JsonMapper json = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .build();
-        ExtractorSpec extractor = readExtractor(json, json.readTree(extractorFile.toFile()));
+        ExtractorSpec extractor = readExtractor(json, extractorFile);
         byte[] bytes = Files.readAllBytes(file);
         String type = mimeType != null
                 ? mimeType
@@ -94,18 +102,27 @@ public class ExtractCommand implements Callable<Integer> {
             exit = 1;
         }
         out.put("processing_time_ms", (System.nanoTime() - start) / 1_000_000);
-        System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        PrintWriter printed = spec.commandLine().getOut();
+        printed.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        printed.flush();
         return exit;
     }
 
-    private static ExtractorSpec readExtractor(JsonMapper json, JsonNode node) {
-        List<FieldDefinition> fields = json.convertValue(
-                node.path("field_definitions"),
-                json.getTypeFactory().constructCollectionType(List.class, FieldDefinition.class));
+    /** The extractor checked as POST /v1/extractors checks it; an invalid one is the user's error. */
+    private static ExtractorSpec readExtractor(JsonMapper json, Path file) throws IOException {
+        JsonNode node;
+        try {
+            node = json.readTree(Files.readAllBytes(file));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        ExtractorInput extractor = ExtractorInput.forCreate(node);
         return new ExtractorSpec(
-                node.path("document_type").asString(""),
-                node.path("description").asString(""),
-                fields.stream().map(FieldDefinition::toSpec).toList());
+                extractor.documentType(),
+                extractor.description() == null ? "" : extractor.description(),
+                extractor.fieldDefinitions().stream()
+                        .map(FieldDefinition::toSpec)
+                        .toList());
     }
 
     private static Map<String, Object> locations(Map<String, FieldLocation> locations) {

@@ -34,7 +34,7 @@ public final class OperatorCommands {
                     }
                 }
             };
-            CommandLine line = new CommandLine(new DocExtractCommand(), factory)
+            CommandLine line = DocExtractCommand.commandLine(factory)
                     .addSubcommand(factory.create(OrgCommand.class))
                     .addSubcommand(factory.create(KeyCommand.class))
                     .addSubcommand(factory.create(CreditsCommand.class));
