@@ -161,6 +161,31 @@ class FieldFinderTest {
     }
 
     @Test
+    void fieldsTheLexiconDoesNotKnowAreFoundByTheirOwnLabels() {
+        // No concept of the lexicon is about rent, deposits or late fees ("fee" alone is half of
+        // "delivery fee"): the labels that print the fields' names must win over the generic cues.
+        Layout lease = layout(List.of(
+                "Residential Lease Agreement@40",
+                "Lease term:@40;12 months@200",
+                "Monthly rent:@40;$1,850.00@200",
+                "Security deposit:@40;$2,775.00@200",
+                "Rent is due on the 1st day of each month. Late fee: $75.00 after 5 days.@40"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "lease_agreement",
+                "",
+                List.of(
+                        FieldSpec.of("term_months", FieldType.NUMBER, "Length of the lease in months"),
+                        FieldSpec.of("monthly_rent", FieldType.CURRENCY, "Rent per month"),
+                        FieldSpec.of("security_deposit", FieldType.CURRENCY, "Deposit paid at signing"),
+                        FieldSpec.of("late_fee", FieldType.CURRENCY, "Fee charged when rent is late")));
+        ExtractionResult result = finder.extract(lease, extractor);
+        assertThat(result.data().get("term_months")).isEqualTo(new BigDecimal("12"));
+        assertThat((BigDecimal) result.data().get("monthly_rent")).isEqualByComparingTo("1850.00");
+        assertThat((BigDecimal) result.data().get("security_deposit")).isEqualByComparingTo("2775.00");
+        assertThat((BigDecimal) result.data().get("late_fee")).isEqualByComparingTo("75.00");
+    }
+
+    @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
                 "Payslip@40",
