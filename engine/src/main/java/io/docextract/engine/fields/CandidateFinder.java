@@ -567,7 +567,7 @@ final class CandidateFinder {
                     }
                     TextLine nextLine = found[0];
                     String text = cleanText(next.text());
-                    if (text.isEmpty() || !mayBeAddressLine(nextLine, next)) {
+                    if (text.isEmpty() || !mayBeAddressLine(nextLine, next) || followsCaption(nextLine, next)) {
                         break;
                     }
                     if (parts.size() > 1 && !continues(parts.getLast())) {
@@ -584,6 +584,21 @@ final class CandidateFinder {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the segment comes right after a "Caption:" of its own on its line: in a column of
+     * captioned values ("Property address: 1420 Elm Street" over "Lease term: 12 months") the
+     * value under an address belongs to its caption, not to the address.
+     */
+    private static boolean followsCaption(TextLine line, Segment segment) {
+        Segment before = null;
+        for (Segment s : line.segments()) {
+            if (s.to() <= segment.from()) {
+                before = s;
+            }
+        }
+        return before != null && before.text().strip().endsWith(":");
     }
 
     /** The lines of an address block as one candidate, from {@code line}'s segment on. */

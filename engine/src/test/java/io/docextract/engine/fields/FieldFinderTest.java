@@ -186,6 +186,21 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressEndsWhereTheNextCaptionedValueStarts() {
+        Layout lease = layout(List.of(
+                "This Lease Agreement is made between Harbor View Properties LLC and Maria Gonzalez.@40",
+                "Property address:@40;1420 Elm Street, Apt 5B, Springfield, IL 62704@200",
+                "Lease term:@40;12 months@200",
+                "Start date:@40;04/01/2025@200"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "lease_agreement",
+                "",
+                List.of(FieldSpec.of("property_address", FieldType.TEXT, "Address of the rented property")));
+        assertThat(finder.extract(lease, extractor).data().get("property_address"))
+                .isEqualTo("1420 Elm Street, Apt 5B, Springfield, IL 62704");
+    }
+
+    @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
                 "Payslip@40",
