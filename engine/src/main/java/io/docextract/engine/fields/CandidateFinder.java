@@ -632,12 +632,13 @@ final class CandidateFinder {
             return true;
         }
         LabelMatch label = doc.lexicon().match(Tokenizer.tokens(line.textOf(segment.from(), split)));
-        // Party labels ("Bill to:") open an address block; labels of typed values end one.
+        // Party labels ("Bill to:") open an address block; labels of typed values end one, and so
+        // does a "Caption:" the lexicon does not know ("Carrier: DHL Express").
         return label.concepts().stream().anyMatch(c -> {
                     String kind = doc.lexicon().concept(c).tag("kind");
                     return kind == null || kind.equals("address") || kind.equals("name");
                 })
-                || label.isEmpty();
+                || label.isEmpty() && !line.words().get(split - 1).text().endsWith(":");
     }
 
     /**

@@ -288,14 +288,20 @@ final class FeatureExtractor {
      */
     private static double labelSimilarity(FieldQuery query, Label label) {
         double byConcept = query.weightOf(label.match().concepts()) * coverageFactor(label.match());
-        return query.topConcept() == null ? Math.max(byConcept, query.lexicalSimilarity(label.tokens())) : byConcept;
+        double lexical = query.lexicalSimilarity(label.tokens());
+        // A label that prints the field's own name names it, whatever the lexicon makes of its
+        // words: "Opening balance" for opening_balance, where the lexicon knows only "balance".
+        if (query.topConcept() == null || lexical >= NAMES_THE_FIELD) {
+            return Math.max(byConcept, lexical);
+        }
+        return byConcept;
     }
 
     private static boolean isTop(FieldQuery query, Label label) {
-        if (query.topConcept() == null) {
-            return query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD;
+        if (query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD) {
+            return true;
         }
-        return label.match().concepts().contains(query.topConcept());
+        return query.topConcept() != null && label.match().concepts().contains(query.topConcept());
     }
 
     /** How strongly the label names something this field is not. */
@@ -303,7 +309,7 @@ final class FeatureExtractor {
         if (label.match().isEmpty() || query.weightOf(label.match().concepts()) > 0) {
             return 0;
         }
-        if (query.topConcept() == null && query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD) {
+        if (query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD) {
             return 0; // the label prints the field's own name, whatever else the lexicon knows it as
         }
         return label.match().coverage();

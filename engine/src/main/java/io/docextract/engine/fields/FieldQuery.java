@@ -55,6 +55,9 @@ public record FieldQuery(
      */
     private static final double MIN_FIT = 0.4;
 
+    /** What a concept's fit counts when the field's head word is one the lexicon does not have. */
+    private static final double UNKNOWN_HEAD = 0.5;
+
     public FieldQuery {
         nameTokens = List.copyOf(nameTokens);
         descriptionTokens = List.copyOf(descriptionTokens);
@@ -83,6 +86,8 @@ public record FieldQuery(
 
         List<String> descriptionWords = Tokenizer.tokens(field.description());
         Map<String, Double> raw = new HashMap<>();
+        String head = nameTokens.isEmpty() ? "" : nameTokens.getLast();
+        boolean headKnown = head.isEmpty() || GENERIC.contains(head);
         for (Concept concept : lexicon.concepts()) {
             if (concept.has("title")) {
                 continue;
@@ -90,6 +95,7 @@ public record FieldQuery(
             double nameScore = 0;
             double descScore = 0;
             for (List<String> phrase : concept.phrases()) {
+                headKnown |= phrase.contains(head);
                 nameScore = Math.max(nameScore, f1(phrase, nameTokens));
                 if (containsPhrase(descriptionWords, phrase)) {
                     // Longer phrases found in a description say more than a single common word.
@@ -100,6 +106,12 @@ public record FieldQuery(
             if (score > 0 && !negated.contains(concept.id())) {
                 raw.put(concept.id(), score);
             }
+        }
+        if (!headKnown) {
+            // The last word of a field's name is its head: an "account_holder" is a holder. When
+            // no concept has that word, the field is about something the lexicon does not know,
+            // and what its other words share with a concept (account number) only qualifies it.
+            raw.replaceAll((concept, score) -> score * UNKNOWN_HEAD);
         }
         Party party = bestParty(raw, lexicon);
         FieldKind kind = kindOf(field, nameTokens, raw, lexicon, party);
@@ -137,14 +149,19 @@ public record FieldQuery(
         return !Collections.disjoint(concepts, negated);
     }
 
-    /** Lexical overlap of label tokens with the field's own words, for fields the lexicon lacks. */
+    /**
+     * Lexical overlap of a label's words (stop words aside: "Number of packages") with the field's
+     * own: its name, or a description the label says all of ("Number of packages" for a field
+     * package_count described so), or, weighed less, a description the label is part of.
+     */
     double lexicalSimilarity(List<String> labelTokens) {
-        if (labelTokens.isEmpty()) {
+        List<String> words = Tokenizer.withoutStopWords(labelTokens);
+        if (words.isEmpty()) {
             return 0;
         }
-        double name = f1(labelTokens, nameTokens);
-        double desc = coverage(labelTokens, descriptionTokens);
-        return Math.max(name, 0.6 * desc);
+        double name = f1(words, nameTokens);
+        double desc = Math.max(0.6 * coverage(words, descriptionTokens), f1(words, descriptionTokens));
+        return Math.max(name, desc);
     }
 
     private static List<String> descriptionTokens(String description) {
@@ -231,6 +248,7 @@ public record FieldQuery(
         // value is beats whose it is: "vendor_website" is a website that belongs to the seller,
         // not the seller's name (which it would then take from "vendor_name").
         String top = raw.entrySet().stream()
+                .filter(e -> e.getValue() >= MIN_FIT)
                 .max(Map.Entry.<String, Double>comparingByValue()
                         .thenComparing(e -> lexicon.concept(e.getKey()).party() == null))
                 .map(Map.Entry::getKey)

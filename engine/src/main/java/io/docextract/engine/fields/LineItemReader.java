@@ -9,6 +9,7 @@ import io.docextract.engine.values.ValueScanner;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,37 +179,55 @@ final class LineItemReader {
         if (segments.size() < 2) {
             return null;
         }
-        List<Column> columns = new ArrayList<>();
-        boolean[] used = new boolean[queries.size()];
-        double score = 0;
-        int matched = 0;
-        boolean numeric = false;
         for (Segment s : segments) {
             if (!s.hasLetters() || DocumentIndex.hasDigit(s.text()) && s.text().length() > 6) {
                 if (DocumentIndex.hasDigit(s.text())) {
                     return null; // a header names columns; a line of values is not one
                 }
             }
-            int bestP = -1;
-            double bestSim = 0;
+        }
+        // Pairs of header cell and property, best first; on equal similarity the cell that prints
+        // the property's own name wins: "Item" and "Description" both name a description, and
+        // the "Description" column is the one.
+        record Pair(int segment, int property, double sim, double lexical) {}
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
             for (int p = 0; p < queries.size(); p++) {
                 FieldQuery q = queries.get(p);
-                double sim = Math.max(
-                        q.weightOf(s.label().concepts()) * s.label().coverage(), q.lexicalSimilarity(s.tokens()));
-                if (sim > bestSim && !used[p]) {
-                    bestSim = sim;
-                    bestP = p;
+                double lexical = q.lexicalSimilarity(s.tokens());
+                double sim =
+                        Math.max(q.weightOf(s.label().concepts()) * s.label().coverage(), lexical);
+                if (sim >= MIN_HEADER_SIM) {
+                    pairs.add(new Pair(i, p, sim, lexical));
                 }
             }
-            if (bestP >= 0 && bestSim >= MIN_HEADER_SIM) {
-                used[bestP] = true;
-                score += bestSim;
-                matched++;
-                numeric |= queries.get(bestP).kind().isNumeric();
-                columns.add(new Column(s.box(), bestP, bestSim));
-            } else {
-                columns.add(new Column(s.box(), -1, 0));
+        }
+        pairs.sort(Comparator.comparingDouble(Pair::sim)
+                .thenComparingDouble(Pair::lexical)
+                .reversed());
+        Pair[] bySegment = new Pair[segments.size()];
+        boolean[] used = new boolean[queries.size()];
+        for (Pair pair : pairs) {
+            if (bySegment[pair.segment()] == null && !used[pair.property()]) {
+                bySegment[pair.segment()] = pair;
+                used[pair.property()] = true;
             }
+        }
+        List<Column> columns = new ArrayList<>();
+        double score = 0;
+        int matched = 0;
+        boolean numeric = false;
+        for (int i = 0; i < segments.size(); i++) {
+            Pair pair = bySegment[i];
+            if (pair == null) {
+                columns.add(new Column(segments.get(i).box(), -1, 0));
+                continue;
+            }
+            score += pair.sim();
+            matched++;
+            numeric |= queries.get(pair.property()).kind().isNumeric();
+            columns.add(new Column(segments.get(i).box(), pair.property(), pair.sim()));
         }
         if (matched < 2 || !numeric) {
             return null;

@@ -157,6 +157,11 @@ final class Tokenizer {
         return out;
     }
 
+    /** The tokens that are no stop words. */
+    static List<String> withoutStopWords(List<String> tokens) {
+        return tokens.stream().filter(token -> !STOP_WORDS.contains(token)).toList();
+    }
+
     /** Lower case without accents; º and ° read as the "no" they abbreviate. */
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text.replace('º', 'o').replace('°', 'o'), Normalizer.Form.NFKD);

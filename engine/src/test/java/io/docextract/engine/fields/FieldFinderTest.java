@@ -201,6 +201,80 @@ class FieldFinderTest {
     }
 
     @Test
+    void aFieldWhoseHeadWordTheLexiconLacksIsFoundByItsLabel() {
+        // "account_holder" shares "account" with the account number concept, but it is a holder;
+        // "Opening balance" and "Closing balance" are the statement's, not its table's "Balance".
+        Layout statement = layout(List.of(
+                "ACCOUNT STATEMENT@40",
+                "Account holder:@40;Daniel R. Whitaker@200",
+                "Account number:@40;0048-221937-5@200",
+                "Opening balance@40;£4,210.55@400",
+                "Closing balance@40;£4,456.24@400",
+                "Date@40;Description@100;Paid out@300;Balance@400",
+                "12 Sep@40;Tesco Stores@100;124.31@300;5,756.24@400",
+                "28 Sep@40;Standing order@100;1,300.00@300;4,456.24@400"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "bank_statement",
+                "",
+                List.of(
+                        FieldSpec.of("account_holder", FieldType.TEXT, "Name of the account holder"),
+                        FieldSpec.of("account_number", FieldType.TEXT, null),
+                        FieldSpec.of("opening_balance", FieldType.CURRENCY, null)));
+        ExtractionResult result = finder.extract(statement, extractor);
+        assertThat(result.data().get("account_holder")).isEqualTo("Daniel R. Whitaker");
+        assertThat(result.data().get("account_number")).isEqualTo("0048-221937-5");
+        assertThat((BigDecimal) result.data().get("opening_balance")).isEqualByComparingTo("4210.55");
+    }
+
+    @Test
+    void aLabelThatSaysTheDescriptionNamesTheField() {
+        // "Number of packages" is package_count's description; "Qty" over the items is a quantity
+        // too. "Signature on delivery required" names signature_required but for its stop word.
+        Layout slip = layout(List.of(
+                "DELIVERY NOTE@40",
+                "Shipper:@40;Consignee:@300",
+                "Nordlicht Outdoor GmbH@40;Trailhead Supply Co.@300",
+                "Hafenstrasse 12@40;880 Pine Ridge Road@300",
+                "20457 Hamburg, Germany@40;Boulder, CO 80302, USA@300",
+                "Carrier: DHL Express@300",
+                "Number of packages: 3@40;Gross weight: 42.5 kg@300",
+                "Item@40;Description@120;Qty@400",
+                "TR-2201@40;Alpine tent 2P@120;4@400",
+                "SB-0410@40;Down sleeping bag@120;6@400",
+                "Signature on delivery required: Yes@40"));
+        FieldSpec item = new FieldSpec(
+                "item",
+                FieldType.OBJECT,
+                null,
+                false,
+                List.of(),
+                null,
+                List.of(
+                        FieldSpec.of("description", FieldType.TEXT, null),
+                        FieldSpec.of("quantity", FieldType.NUMBER, null)));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "delivery_note",
+                "",
+                List.of(
+                        FieldSpec.of("package_count", FieldType.NUMBER, "Number of packages"),
+                        FieldSpec.of("signature_required", FieldType.BOOLEAN, null),
+                        FieldSpec.of("consignee_address", FieldType.TEXT, "Delivery address"),
+                        new FieldSpec("items", FieldType.ARRAY, null, false, List.of(), item, List.of())));
+        ExtractionResult result = finder.extract(slip, extractor);
+        assertThat(result.data().get("package_count")).isEqualTo(new BigDecimal("3"));
+        assertThat(result.data().get("signature_required")).isEqualTo(true);
+        // The block under the consignee ends at the "Carrier:" caption the lexicon does not know.
+        assertThat(result.data().get("consignee_address")).isEqualTo("880 Pine Ridge Road, Boulder, CO 80302, USA");
+        // "Item" names a description too; the column headed "Description" is the description.
+        List<Object> descriptions = ((List<?>) result.data().get("items"))
+                .stream()
+                        .map(row -> ((java.util.Map<?, ?>) row).get("description"))
+                        .map(Object.class::cast)
+                        .toList();
+        assertThat(descriptions).containsExactly("Alpine tent 2P", "Down sleeping bag");
+    }
+
+    @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
                 "Payslip@40",
