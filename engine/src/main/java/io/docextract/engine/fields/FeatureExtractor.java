@@ -33,8 +33,8 @@ final class FeatureExtractor {
     private static final int HEADING_LINES = 4;
 
     /**
-     * Lexical similarity at which a label names a field the lexicon has no concept for: all of its
-     * name's words ("Monthly rent" for monthly_rent), or most of a longer name's.
+     * Lexical similarity at which a label prints the field's name: all of its name's words
+     * ("Monthly rent" for monthly_rent), most of a longer name's, or its short description's.
      */
     private static final double NAMES_THE_FIELD = 0.8;
 
