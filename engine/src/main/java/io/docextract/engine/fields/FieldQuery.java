@@ -40,6 +40,8 @@ public record FieldQuery(
     private static final Set<String> ID_HEADS = Set.of("no", "id", "code", "ref", "reference", "iban", "bic", "swift");
     private static final double NAME_WEIGHT = 0.7;
     private static final double RELATED_WEIGHT = 0.9;
+    /** The weight of a concept whose labels caption the field's (lexicon tag {@code caption=}). */
+    private static final double CAPTION_WEIGHT = 0.6;
 
     /**
      * Sharpened weights below this are dropped: a concept that only shares the field's one word
@@ -127,6 +129,12 @@ public record FieldQuery(
         String related = top == null ? null : lexicon.concept(top).tag("related");
         if (related != null && !claimed.contains(related) && !negated.contains(related)) {
             weights.merge(related, RELATED_WEIGHT, Math::max);
+        }
+        // "invoice_date" shares "invoice" with the invoice number and so took its caption as a
+        // label; "issue_date" or "date" for the same field did not, and lost 3 to 4 of 13 dates.
+        String caption = top == null ? null : lexicon.concept(top).tag("caption");
+        if (caption != null && !negated.contains(caption)) {
+            weights.merge(caption, CAPTION_WEIGHT, Math::max);
         }
         Party.Role role = party == null ? Party.Role.NONE : party.roleOn(issuer);
         if (party == Party.EMPLOYEE) {

@@ -274,6 +274,21 @@ class FieldFinderTest {
         assertThat(descriptions).containsExactly("Alpine tent 2P", "Down sleeping bag");
     }
 
+    @ParameterizedTest
+    @CsvSource({"invoice_date", "issue_date", "date"})
+    void theDocumentNumbersCaptionDatesTheDocumentWhateverTheDateFieldIsCalled(String name) {
+        Layout invoice = layout(List.of(
+                "Lieferant GmbH@40",
+                "Handelsrechnung (380) Nr. 471102 vom 05.03.2018@40",
+                "Artikel@40;Menge@300;Betrag@450",
+                "Trennblätter A4@40;20@300;198,00 €@450",
+                "Bemerkung: Rechnung gemäß Bestellung vom 01.03.2018.@40",
+                "Gesamtbetrag@300;235,62 €@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice", "", List.of(FieldSpec.of(name, FieldType.DATE, "Date the invoice was issued")));
+        assertThat(finder.extract(invoice, extractor).data().get(name)).isEqualTo("2018-03-05");
+    }
+
     @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
