@@ -60,6 +60,9 @@ public record FieldQuery(
     /** What a concept's fit counts when the field's head word is one the lexicon does not have. */
     private static final double UNKNOWN_HEAD = 0.5;
 
+    private static final Set<String> RANGE_WORDS =
+            Set.of("start", "begin", "from", "first", "beginning", "end", "to", "until", "last", "through");
+
     public FieldQuery {
         nameTokens = List.copyOf(nameTokens);
         descriptionTokens = List.copyOf(descriptionTokens);
@@ -88,7 +91,9 @@ public record FieldQuery(
 
         List<String> descriptionWords = Tokenizer.tokens(field.description());
         Map<String, Double> raw = new HashMap<>();
-        String head = nameTokens.isEmpty() ? "" : nameTokens.getLast();
+        // The last word of a field's name is its head ("account_holder" is a holder); a range word
+        // after it ("billing_period_start") is not.
+        String head = headOf(nameTokens);
         boolean headKnown = head.isEmpty() || GENERIC.contains(head);
         for (Concept concept : lexicon.concepts()) {
             if (concept.has("title")) {
@@ -110,9 +115,9 @@ public record FieldQuery(
             }
         }
         if (!headKnown) {
-            // The last word of a field's name is its head: an "account_holder" is a holder. When
-            // no concept has that word, the field is about something the lexicon does not know,
-            // and what its other words share with a concept (account number) only qualifies it.
+            // No concept has the head word: the field is about something the lexicon does not
+            // know, and what its other words share with a concept (account number) only
+            // qualifies it.
             raw.replaceAll((concept, score) -> score * UNKNOWN_HEAD);
         }
         Party party = bestParty(raw, lexicon);
@@ -339,6 +344,16 @@ public record FieldQuery(
             case PHONE -> conceptKind.equals("phone");
             default -> true;
         };
+    }
+
+    /** The name's last word that is no range word, or "" for none. */
+    private static String headOf(List<String> nameTokens) {
+        for (int i = nameTokens.size() - 1; i >= 0; i--) {
+            if (!RANGE_WORDS.contains(nameTokens.get(i))) {
+                return nameTokens.get(i);
+            }
+        }
+        return "";
     }
 
     private static int rangeOf(List<String> nameTokens) {
