@@ -6,9 +6,10 @@ Usage: python3 bench/rename_fields.py [CORPUS=../shared/corpus] [OUT=/tmp/corpus
 The documents are linked, not copied; each extractor's field names and the ground truth's keys
 are renamed the way another user might name the same fields (issue_date for invoice_date,
 supplier_name for vendor_name, ...). Descriptions stay as they are. Run the engine's corpus tool
-on the copy to see how much of its accuracy hangs on the names:
+or the evaluation through the service on the copy to see how much accuracy hangs on the names:
 
     java -Ddocextract.corpus=/tmp/corpus-renamed ... io.docextract.engine.fields.CorpusRunner
+    bench/eval.sh /tmp/corpus-renamed/*/
 """
 import json
 import os
@@ -49,6 +50,8 @@ def main():
             extractor = json.load(f)
         for field in extractor['field_definitions']:
             field['name'] = RENAMED.get(field['name'], field['name'])
+        if 'field_map' in extractor:  # the evaluation's ground-truth name -> extractor name
+            extractor['field_map'] = {RENAMED.get(k, k): RENAMED.get(v, v) for k, v in extractor['field_map'].items()}
         with open(os.path.join(target, 'extractor.json'), 'w') as f:
             json.dump(extractor, f)
         rows = []
