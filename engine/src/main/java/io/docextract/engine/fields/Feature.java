@@ -65,6 +65,8 @@ enum Feature {
     DIGIT_SHARE,
     LOG_LENGTH,
     WORD_COUNT,
+    /** The share of the text's words that begin in lower case: prose, not a name or an address. */
+    LOWER_CASE_WORDS,
     LEGAL_FORM,
     ADDRESS_SHAPE,
     HAS_CONTACT,

@@ -297,6 +297,29 @@ final class FeatureExtractor {
         return byConcept;
     }
 
+    /**
+     * The share of a text's words (three or more) that begin with a lower-case letter: prose
+     * ("This Lease Agreement is made on … between …", "Thank you for your business") rather than
+     * a name, an address or a caption, whose words are capitalized.
+     */
+    static double lowerCaseShare(String text) {
+        int words = 0;
+        int lower = 0;
+        for (String word : text.split("\\s+")) {
+            int first = 0;
+            while (first < word.length() && !Character.isLetter(word.charAt(first))) {
+                first++;
+            }
+            if (first < word.length()) {
+                words++;
+                if (Character.isLowerCase(word.charAt(first))) {
+                    lower++;
+                }
+            }
+        }
+        return words < 3 ? 0 : lower / (double) words;
+    }
+
     private static boolean isTop(FieldQuery query, Label label) {
         if (query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD) {
             return true;
@@ -473,6 +496,7 @@ final class FeatureExtractor {
         set(x, Feature.DIGIT_SHARE, digits + letters == 0 ? 0 : digits / (double) (digits + letters));
         set(x, Feature.LOG_LENGTH, Math.log1p(text.length()) / 4);
         set(x, Feature.WORD_COUNT, Math.min(10, text.split("\\s+").length) / 10.0);
+        set(x, Feature.LOWER_CASE_WORDS, lowerCaseShare(text));
         if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT) {
             boolean legal = false;
             for (String token : Tokenizer.tokens(text)) {
