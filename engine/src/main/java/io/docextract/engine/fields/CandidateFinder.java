@@ -570,7 +570,7 @@ final class CandidateFinder {
                     if (text.isEmpty() || !mayBeAddressLine(nextLine, next)) {
                         break;
                     }
-                    if (parts.size() > 1 && !continues(parts.getLast())) {
+                    if (parts.size() > 1 && !continues(parts.getLast()) && isPhraseBlock(parts)) {
                         out.add(block(parts, line, segment, box));
                     }
                     parts.add(text);
@@ -578,7 +578,7 @@ final class CandidateFinder {
                     current = nextLine;
                     currentSegment = next;
                 }
-                if (parts.size() > 1) {
+                if (parts.size() > 1 && isPhraseBlock(parts)) {
                     out.add(block(parts, line, segment, box));
                 }
             }
@@ -590,6 +590,14 @@ final class CandidateFinder {
     private static Candidate block(List<String> parts, TextLine line, Segment segment, Box box) {
         String joined = joinParts(parts);
         return new Candidate(joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size());
+    }
+
+    /**
+     * Whether a block has a line of more than one word: a column of single words ("SR" / "SR",
+     * the tax code at the end of a receipt's item lines) is a table column, not an address.
+     */
+    private static boolean isPhraseBlock(List<String> parts) {
+        return parts.stream().anyMatch(part -> part.contains(" "));
     }
 
     /** A line ending in a comma goes on: a block ends there only when no address line follows. */

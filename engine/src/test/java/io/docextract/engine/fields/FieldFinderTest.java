@@ -384,6 +384,24 @@ class FieldFinderTest {
     }
 
     @Test
+    void aColumnOfSingleWordsIsNoAddress() {
+        // The tax code printed at the end of each item line lines up as a column of "SR"s.
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@c",
+                "NO 21, JLN BUNGA@c",
+                "1 x 12.50@40;SR@400",
+                "1 x 3.00@40;SR@400",
+                "TOTAL@40;15.50@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        List<Object> addresses = run
+                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
+                .stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(addresses).doesNotContain("SR, SR");
+    }
+
+    @Test
     void aNameDoesNotRunOntoALineThatDoesNotContinueIt() {
         // The first line ends complete and the second is no legal form: two texts, not one name.
         Layout receipt = layout(
