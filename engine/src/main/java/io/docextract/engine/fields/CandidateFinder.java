@@ -52,13 +52,28 @@ final class CandidateFinder {
             case PHONE -> cached("phone", this::phones);
             case BOOLEAN -> flags(query);
             case IDENTIFIER -> cached("id", this::identifiers);
-            case NAME -> cached("name", () -> restored(segments()));
+            case NAME -> cached("name", () -> restored(names()));
             case ADDRESS -> cached("address", () -> restored(addresses()));
             case CURRENCY_CODE ->
                 allowed(cached("currency", this::currencies), query.field().enumValues());
             case CHOICE -> choices(query.field().enumValues());
             case TEXT -> cached("text", this::segments);
         };
+    }
+
+    /**
+     * Segments that may be a name: not those ending in a comma, which the text goes on after (a
+     * receipt's footer "BARANG YANG DIJUAL TIDAK BOLEH" / "DITUKAR," took the shop's name),
+     * unless a legal form ends the name before the comma ("WS Retail Services Pvt. Ltd.,").
+     */
+    private List<Candidate> names() {
+        return segments().stream()
+                .filter(c -> !c.text().endsWith(",") || LegalForms.isLegalFormWord(lastWord(c.text())))
+                .toList();
+    }
+
+    private static String lastWord(String text) {
+        return text.substring(text.lastIndexOf(' ') + 1);
     }
 
     /** Names and addresses as printed where OCR misread them in ways the text shows ({@link PrintedText}). */

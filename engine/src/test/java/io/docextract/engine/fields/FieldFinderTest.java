@@ -358,6 +358,19 @@ class FieldFinderTest {
     }
 
     @Test
+    void aTextEndingInACommaIsNoNameUnlessALegalFormEndsIt() {
+        Layout receipt = layout(List.of(
+                "L TWO FLORIST@c",
+                "WS Retail Services Pvt. Ltd.,@40",
+                "TOTAL@40;21.00@300",
+                "BARANG YANG DIJUAL TIDAK BOLEH@c",
+                "DITUKAR,@c"));
+        assertThat(nameCandidates(receipt))
+                .contains("L TWO FLORIST", "WS Retail Services Pvt. Ltd.,")
+                .doesNotContain("DITUKAR,");
+    }
+
+    @Test
     void namesAreReturnedAsPrintedWhereOcrReadAZeroForAnO() {
         Layout receipt = layout(List.of("AEON C0. (M) BHD@200", "L0T 12, JALAN KPB 6@200", "TOTAL@40;21.00@300"));
         assertThat(nameCandidates(receipt)).contains("AEON CO. (M) BHD").doesNotContain("AEON C0. (M) BHD");
