@@ -371,6 +371,21 @@ class FieldFinderTest {
     }
 
     @Test
+    void aCourtesyPhraseInTheFooterIsNoName() {
+        // The shop's name printed below the letterhead band, under a docket number and a date.
+        Layout receipt = layout(List.of(
+                "3180303@40",
+                "29/03/2018@40",
+                "RECEIPT@c",
+                "GL HANDICRAFT & TAILORING@c",
+                "19, JALAN KANCIL,@c",
+                "TOTAL@40;21.00@300",
+                "THANK YOU@c",
+                "PLEASE COME AGAIN@c"));
+        assertThat(finder.extract(receipt, RECEIPT).data().get("vendor_name")).isEqualTo("GL HANDICRAFT & TAILORING");
+    }
+
+    @Test
     void namesAreReturnedAsPrintedWhereOcrReadAZeroForAnO() {
         Layout receipt = layout(List.of("AEON C0. (M) BHD@200", "L0T 12, JALAN KPB 6@200", "TOTAL@40;21.00@300"));
         assertThat(nameCandidates(receipt)).contains("AEON CO. (M) BHD").doesNotContain("AEON C0. (M) BHD");
