@@ -365,10 +365,16 @@ final class CandidateFinder {
     /** A parenthesized word inside a legal form: "(M)" in "CO. (M) SDN BHD", "(JOHOR)". */
     private static final java.util.regex.Pattern PARENTHESIZED = java.util.regex.Pattern.compile("\\(\\p{L}+\\)");
 
+    /** A line that is one parenthesized phrase of letters: "(JALAN KLANG LAMA)". */
+    private static final java.util.regex.Pattern PARENTHESIZED_LINE =
+            java.util.regex.Pattern.compile("\\(\\p{L}[\\p{L} .&'-]*\\)");
+
     /**
      * A company name printed over two lines, as one candidate: the first line runs on when it
-     * ends in a connective ("HOME MASTER HARDWARE &" / "ELECTRICAL") or when the next line holds
-     * nothing but the legal form ("POPULAR BOOK" / "CO. (M) SDN BHD"). Both are whole lines of
+     * ends in a connective ("HOME MASTER HARDWARE &" / "ELECTRICAL"), when the next line holds
+     * nothing but the legal form ("POPULAR BOOK" / "CO. (M) SDN BHD"), or when the first ends in
+     * a legal form and the next is a parenthesized qualifier, the branch a company names itself
+     * by ("CHECKERS HYPERMARKET SDN BHD" / "(JALAN KLANG LAMA)"). Both are whole lines of
      * letters, the second right under the first and overlapping it: a centred letterhead, or a
      * name block in a column.
      */
@@ -388,7 +394,9 @@ final class CandidateFinder {
         }
         String last = line.words().getLast().text().toLowerCase(Locale.ROOT);
         if (!NAME_CONNECTIVES.contains(last)
-                && !isLegalFormAlone(next, 0, next.words().size())) {
+                && !isLegalFormAlone(next, 0, next.words().size())
+                && !(LegalForms.isLegalFormWord(last)
+                        && PARENTHESIZED_LINE.matcher(next.text()).matches())) {
             return Optional.empty();
         }
         String name = cleanText(line.text() + " " + next.text());

@@ -350,6 +350,7 @@ class FieldFinderTest {
             HOME MASTER HARDWARE & | ELECTRICAL      | HOME MASTER HARDWARE & ELECTRICAL
             POPULAR BOOK           | CO. (M) SDN BHD | POPULAR BOOK CO. (M) SDN BHD
             Bakkerij Jansen en     | Zonen B.V.      | Bakkerij Jansen en Zonen B.V.
+            CHECKERS HYPERMARKET SDN BHD | (JALAN KLANG LAMA) | CHECKERS HYPERMARKET SDN BHD (JALAN KLANG LAMA)
             """)
     void aNameWrappedOntoASecondLineIsOneCandidate(String first, String second, String name) {
         Layout receipt = layout(List.of(
