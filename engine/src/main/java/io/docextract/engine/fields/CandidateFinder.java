@@ -589,7 +589,8 @@ final class CandidateFinder {
                         break;
                     }
                     TextLine nextLine = found[0];
-                    String text = cleanText(next.text());
+                    int end = typedLabelInside(nextLine, next);
+                    String text = cleanText(nextLine.textOf(next.from(), end));
                     if (text.isEmpty() || !mayBeAddressLine(nextLine, next)) {
                         break;
                     }
@@ -597,7 +598,10 @@ final class CandidateFinder {
                         out.add(block(parts, line, segment, box));
                     }
                     parts.add(text);
-                    box = Box.union(box, next.box());
+                    box = Box.union(box, nextLine.boxOf(next.from(), end));
+                    if (end < next.to()) {
+                        break;
+                    }
                     current = nextLine;
                     currentSegment = next;
                 }
@@ -607,6 +611,35 @@ final class CandidateFinder {
             }
         }
         return out;
+    }
+
+    /**
+     * Where a label of a typed value ("Tel No.:", "Fax", "E-mail") starts inside an address line,
+     * after a word the print closed with a period or comma ("81750 Johor Bahru, Johor. Tel No.:
+     * 07-387 3322"): the address ends there. The segment's end when there is none.
+     */
+    private int typedLabelInside(TextLine line, Segment segment) {
+        for (int i = segment.from() + 1; i < segment.to(); i++) {
+            String before = line.words().get(i - 1).text();
+            if (!before.endsWith(".") && !before.endsWith(",")) {
+                continue;
+            }
+            for (int end = Math.min(segment.to(), i + 3); end > i; end--) {
+                LabelMatch label = doc.lexicon().match(Tokenizer.tokens(line.textOf(i, end)));
+                if (!label.isEmpty() && label.coverage() >= 0.99 && isTypedLabel(label)) {
+                    return i;
+                }
+            }
+        }
+        return segment.to();
+    }
+
+    /** Whether every concept a label names is of a typed value (a phone, a number), not a party's. */
+    private boolean isTypedLabel(LabelMatch label) {
+        return label.concepts().stream().allMatch(c -> {
+            String kind = doc.lexicon().concept(c).tag("kind");
+            return kind != null && !kind.equals("address") && !kind.equals("name") && !kind.equals("text");
+        });
     }
 
     /** The lines of an address block as one candidate, from {@code line}'s segment on. */
@@ -680,14 +713,21 @@ final class CandidateFinder {
         return null;
     }
 
+    /** A last word that is an abbreviation ("Str.", "St.", "D.E."), whose period closes nothing. */
+    private static final java.util.regex.Pattern ABBREVIATION_END =
+            java.util.regex.Pattern.compile("(?:^|\\s)(?:\\p{L}{1,3}\\.|(?:\\p{L}\\.){2,})$");
+
     /**
      * The lines of an address block as one value. Lines the document punctuated itself (any but
-     * the last ending in a comma: "LOT 12, JALAN KPB 6," / "43300 SERI KEMBANGAN") keep their own
-     * punctuation and join with a space, as printed; unpunctuated lines ("Fiulring 146a" /
-     * "48713 Nokvolheim") join with ", ", the usual one-line form of an address.
+     * the last ending in a comma: "LOT 12, JALAN KPB 6," / "43300 SERI KEMBANGAN", or the last
+     * closed by a full stop: "… 44300 BATANG KALI, SELANGOR.") keep their own punctuation and
+     * join with a space, as printed; unpunctuated lines ("Fiulring 146a" / "48713 Nokvolheim")
+     * join with ", ", the usual one-line form of an address.
      */
     static String joinParts(List<String> parts) {
-        boolean punctuated = parts.subList(0, parts.size() - 1).stream().anyMatch(part -> part.endsWith(","));
+        boolean punctuated = parts.subList(0, parts.size() - 1).stream().anyMatch(part -> part.endsWith(","))
+                || parts.getLast().endsWith(".")
+                        && !ABBREVIATION_END.matcher(parts.getLast()).find();
         return String.join(punctuated ? " " : ", ", parts);
     }
 

@@ -413,6 +413,24 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
+        Layout receipt = layout(List.of(
+                "MOONLIGHT CAKE HOUSE SDN BHD@c",
+                "No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya@c",
+                "81750 Johor Bahru, Johor. Tel No.: 07-387 3322@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        List<Object> addresses = run
+                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
+                .stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(addresses)
+                .contains("No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya 81750 Johor Bahru, Johor.")
+                .noneMatch(a -> a.toString().contains("No.1") && a.toString().contains("Tel"));
+    }
+
+    @Test
     void aColumnOfSingleWordsIsNoAddress() {
         // The tax code printed at the end of each item line lines up as a column of "SR"s.
         Layout receipt = layout(List.of(
