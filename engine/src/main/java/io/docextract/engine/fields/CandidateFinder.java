@@ -53,12 +53,25 @@ final class CandidateFinder {
             case BOOLEAN -> flags(query);
             case IDENTIFIER -> cached("id", this::identifiers);
             case NAME -> cached("name", () -> restored(names()));
-            case ADDRESS -> cached("address", () -> restored(addresses()));
+            case ADDRESS -> cached("address", () -> restored(withoutDates(addresses())));
             case CURRENCY_CODE ->
                 allowed(cached("currency", this::currencies), query.field().enumValues());
             case CHOICE -> choices(query.field().enumValues());
             case TEXT -> cached("text", this::segments);
         };
+    }
+
+    /**
+     * Addresses hold no date: a receipt's "27 Mar 2018 18:46" under its letterhead, or a footer's
+     * "*Settled at 20/10/2016 3:08:19 PM*", won addresses on their position and length.
+     */
+    private List<Candidate> withoutDates(List<Candidate> candidates) {
+        if (scanners.dates() == null) {
+            return candidates;
+        }
+        return candidates.stream()
+                .filter(c -> scanners.dates().scan(c.text(), doc.context()).isEmpty())
+                .toList();
     }
 
     /**
@@ -719,16 +732,21 @@ final class CandidateFinder {
 
     /**
      * The lines of an address block as one value. Lines the document punctuated itself (any but
-     * the last ending in a comma: "LOT 12, JALAN KPB 6," / "43300 SERI KEMBANGAN", or the last
-     * closed by a full stop: "… 44300 BATANG KALI, SELANGOR.") keep their own punctuation and
-     * join with a space, as printed; unpunctuated lines ("Fiulring 146a" / "48713 Nokvolheim")
-     * join with ", ", the usual one-line form of an address.
+     * the last ending in a comma: "LOT 12, JALAN KPB 6," / "43300 SERI KEMBANGAN", or any ending
+     * in a full stop: "… 44300 BATANG KALI, SELANGOR.", "Publika Solaris" / "Dutamas." / "No 1,
+     * Jalan Dutamas") keep their own punctuation and join with a space, as printed; unpunctuated
+     * lines ("Fiulring 146a" / "48713 Nokvolheim") join with ", ", the usual one-line form of an
+     * address.
      */
     static String joinParts(List<String> parts) {
         boolean punctuated = parts.subList(0, parts.size() - 1).stream().anyMatch(part -> part.endsWith(","))
-                || parts.getLast().endsWith(".")
-                        && !ABBREVIATION_END.matcher(parts.getLast()).find();
+                || parts.stream().anyMatch(CandidateFinder::endsWithFullStop);
         return String.join(punctuated ? " " : ", ", parts);
+    }
+
+    /** Whether a line ends with a period that is no abbreviation's ("Str.", "D.E."). */
+    private static boolean endsWithFullStop(String part) {
+        return part.endsWith(".") && !ABBREVIATION_END.matcher(part).find();
     }
 
     private static String joinSeparated(String text) {

@@ -46,4 +46,11 @@ class AddressLinesTest {
         assertThat(CandidateFinder.joinParts(List.of("12 Main Road", "Shah Alam, Selangor D.E.")))
                 .isEqualTo("12 Main Road, Shah Alam, Selangor D.E.");
     }
+
+    @Test
+    void aFullStopClosingAnyLineMeansTheDocumentPunctuatedItsAddress() {
+        assertThat(CandidateFinder.joinParts(List.of(
+                        "Lot NO : 20, Level UG1, Publika Solaris", "Dutamas.", "No 1, Jalan Dutamas, 50480 KL")))
+                .isEqualTo("Lot NO : 20, Level UG1, Publika Solaris Dutamas. No 1, Jalan Dutamas, 50480 KL");
+    }
 }

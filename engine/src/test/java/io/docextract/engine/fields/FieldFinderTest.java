@@ -431,6 +431,25 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressHoldsNoDate() {
+        Layout receipt = layout(List.of(
+                "UNIHAKKA INTERNATIONAL SDN BHD@c",
+                "27 Mar 2018 18:46@c",
+                "12, Jalan Tampoi 7/4, Kawasan Perindustrian@c",
+                "Tampoi, 81200 Johor Bahru, Johor@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        List<Object> addresses = run
+                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
+                .stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(addresses)
+                .contains("12, Jalan Tampoi 7/4, Kawasan Perindustrian, Tampoi, 81200 Johor Bahru, Johor")
+                .noneMatch(a -> a.toString().contains("2018"));
+    }
+
+    @Test
     void aColumnOfSingleWordsIsNoAddress() {
         // The tax code printed at the end of each item line lines up as a column of "SR"s.
         Layout receipt = layout(List.of(
