@@ -52,13 +52,41 @@ final class CandidateFinder {
             case PHONE -> cached("phone", this::phones);
             case BOOLEAN -> flags(query);
             case IDENTIFIER -> cached("id", this::identifiers);
-            case NAME -> cached("name", () -> restored(segments()));
-            case ADDRESS -> cached("address", () -> restored(addresses()));
+            case NAME -> cached("name", () -> restored(names()));
+            case ADDRESS -> cached("address", () -> restored(withoutDates(addresses())));
             case CURRENCY_CODE ->
                 allowed(cached("currency", this::currencies), query.field().enumValues());
             case CHOICE -> choices(query.field().enumValues());
             case TEXT -> cached("text", this::segments);
         };
+    }
+
+    /**
+     * Addresses hold no date: a receipt's "27 Mar 2018 18:46" under its letterhead, or a footer's
+     * "*Settled at 20/10/2016 3:08:19 PM*", won addresses on their position and length.
+     */
+    private List<Candidate> withoutDates(List<Candidate> candidates) {
+        if (scanners.dates() == null) {
+            return candidates;
+        }
+        return candidates.stream()
+                .filter(c -> scanners.dates().scan(c.text(), doc.context()).isEmpty())
+                .toList();
+    }
+
+    /**
+     * Segments that may be a name: not those ending in a comma, which the text goes on after (a
+     * receipt's footer "BARANG YANG DIJUAL TIDAK BOLEH" / "DITUKAR," took the shop's name),
+     * unless a legal form ends the name before the comma ("WS Retail Services Pvt. Ltd.,").
+     */
+    private List<Candidate> names() {
+        return segments().stream()
+                .filter(c -> !c.text().endsWith(",") || LegalForms.isLegalFormWord(lastWord(c.text())))
+                .toList();
+    }
+
+    private static String lastWord(String text) {
+        return text.substring(text.lastIndexOf(' ') + 1);
     }
 
     /** Names and addresses as printed where OCR misread them in ways the text shows ({@link PrintedText}). */
@@ -350,10 +378,16 @@ final class CandidateFinder {
     /** A parenthesized word inside a legal form: "(M)" in "CO. (M) SDN BHD", "(JOHOR)". */
     private static final java.util.regex.Pattern PARENTHESIZED = java.util.regex.Pattern.compile("\\(\\p{L}+\\)");
 
+    /** A line that is one parenthesized phrase of letters: "(JALAN KLANG LAMA)". */
+    private static final java.util.regex.Pattern PARENTHESIZED_LINE =
+            java.util.regex.Pattern.compile("\\(\\p{L}[\\p{L} .&'-]*\\)");
+
     /**
      * A company name printed over two lines, as one candidate: the first line runs on when it
-     * ends in a connective ("HOME MASTER HARDWARE &" / "ELECTRICAL") or when the next line holds
-     * nothing but the legal form ("POPULAR BOOK" / "CO. (M) SDN BHD"). Both are whole lines of
+     * ends in a connective ("HOME MASTER HARDWARE &" / "ELECTRICAL"), when the next line holds
+     * nothing but the legal form ("POPULAR BOOK" / "CO. (M) SDN BHD"), or when the first ends in
+     * a legal form and the next is a parenthesized qualifier, the branch a company names itself
+     * by ("CHECKERS HYPERMARKET SDN BHD" / "(JALAN KLANG LAMA)"). Both are whole lines of
      * letters, the second right under the first and overlapping it: a centred letterhead, or a
      * name block in a column.
      */
@@ -373,7 +407,9 @@ final class CandidateFinder {
         }
         String last = line.words().getLast().text().toLowerCase(Locale.ROOT);
         if (!NAME_CONNECTIVES.contains(last)
-                && !isLegalFormAlone(next, 0, next.words().size())) {
+                && !isLegalFormAlone(next, 0, next.words().size())
+                && !(LegalForms.isLegalFormWord(last)
+                        && PARENTHESIZED_LINE.matcher(next.text()).matches())) {
             return Optional.empty();
         }
         String name = cleanText(line.text() + " " + next.text());
@@ -566,19 +602,23 @@ final class CandidateFinder {
                         break;
                     }
                     TextLine nextLine = found[0];
-                    String text = cleanText(next.text());
+                    int end = typedLabelInside(nextLine, next);
+                    String text = cleanText(nextLine.textOf(next.from(), end));
                     if (text.isEmpty() || !mayBeAddressLine(nextLine, next) || followsCaption(nextLine, next)) {
                         break;
                     }
-                    if (parts.size() > 1 && !continues(parts.getLast())) {
+                    if (parts.size() > 1 && !continues(parts.getLast()) && isPhraseBlock(parts)) {
                         out.add(block(parts, line, segment, box));
                     }
                     parts.add(text);
-                    box = Box.union(box, next.box());
+                    box = Box.union(box, nextLine.boxOf(next.from(), end));
+                    if (end < next.to()) {
+                        break;
+                    }
                     current = nextLine;
                     currentSegment = next;
                 }
-                if (parts.size() > 1) {
+                if (parts.size() > 1 && isPhraseBlock(parts)) {
                     out.add(block(parts, line, segment, box));
                 }
             }
@@ -601,10 +641,47 @@ final class CandidateFinder {
         return before != null && before.text().strip().endsWith(":");
     }
 
+    /**
+     * Where a label of a typed value ("Tel No.:", "Fax", "E-mail") starts inside an address line,
+     * after a word the print closed with a period or comma ("81750 Johor Bahru, Johor. Tel No.:
+     * 07-387 3322"): the address ends there. The segment's end when there is none.
+     */
+    private int typedLabelInside(TextLine line, Segment segment) {
+        for (int i = segment.from() + 1; i < segment.to(); i++) {
+            String before = line.words().get(i - 1).text();
+            if (!before.endsWith(".") && !before.endsWith(",")) {
+                continue;
+            }
+            for (int end = Math.min(segment.to(), i + 3); end > i; end--) {
+                LabelMatch label = doc.lexicon().match(Tokenizer.tokens(line.textOf(i, end)));
+                if (!label.isEmpty() && label.coverage() >= 0.99 && isTypedLabel(label)) {
+                    return i;
+                }
+            }
+        }
+        return segment.to();
+    }
+
+    /** Whether every concept a label names is of a typed value (a phone, a number), not a party's. */
+    private boolean isTypedLabel(LabelMatch label) {
+        return label.concepts().stream().allMatch(c -> {
+            String kind = doc.lexicon().concept(c).tag("kind");
+            return kind != null && !kind.equals("address") && !kind.equals("name") && !kind.equals("text");
+        });
+    }
+
     /** The lines of an address block as one candidate, from {@code line}'s segment on. */
     private static Candidate block(List<String> parts, TextLine line, Segment segment, Box box) {
         String joined = joinParts(parts);
         return new Candidate(joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size());
+    }
+
+    /**
+     * Whether a block has a line of more than one word: a column of single words ("SR" / "SR",
+     * the tax code at the end of a receipt's item lines) is a table column, not an address.
+     */
+    private static boolean isPhraseBlock(List<String> parts) {
+        return parts.stream().anyMatch(part -> part.contains(" "));
     }
 
     /** A line ending in a comma goes on: a block ends there only when no address line follows. */
@@ -665,15 +742,27 @@ final class CandidateFinder {
         return null;
     }
 
+    /** A last word that is an abbreviation ("Str.", "St.", "D.E."), whose period closes nothing. */
+    private static final java.util.regex.Pattern ABBREVIATION_END =
+            java.util.regex.Pattern.compile("(?:^|\\s)(?:\\p{L}{1,3}\\.|(?:\\p{L}\\.){2,})$");
+
     /**
      * The lines of an address block as one value. Lines the document punctuated itself (any but
-     * the last ending in a comma: "LOT 12, JALAN KPB 6," / "43300 SERI KEMBANGAN") keep their own
-     * punctuation and join with a space, as printed; unpunctuated lines ("Fiulring 146a" /
-     * "48713 Nokvolheim") join with ", ", the usual one-line form of an address.
+     * the last ending in a comma: "LOT 12, JALAN KPB 6," / "43300 SERI KEMBANGAN", or any ending
+     * in a full stop: "… 44300 BATANG KALI, SELANGOR.", "Publika Solaris" / "Dutamas." / "No 1,
+     * Jalan Dutamas") keep their own punctuation and join with a space, as printed; unpunctuated
+     * lines ("Fiulring 146a" / "48713 Nokvolheim") join with ", ", the usual one-line form of an
+     * address.
      */
     static String joinParts(List<String> parts) {
-        boolean punctuated = parts.subList(0, parts.size() - 1).stream().anyMatch(part -> part.endsWith(","));
+        boolean punctuated = parts.subList(0, parts.size() - 1).stream().anyMatch(part -> part.endsWith(","))
+                || parts.stream().anyMatch(CandidateFinder::endsWithFullStop);
         return String.join(punctuated ? " " : ", ", parts);
+    }
+
+    /** Whether a line ends with a period that is no abbreviation's ("Str.", "D.E."). */
+    private static boolean endsWithFullStop(String part) {
+        return part.endsWith(".") && !ABBREVIATION_END.matcher(part).find();
     }
 
     private static String joinSeparated(String text) {

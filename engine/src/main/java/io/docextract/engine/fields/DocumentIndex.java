@@ -24,6 +24,13 @@ final class DocumentIndex {
 
     /** ... and wider than this many mean character widths of the line's words. */
     private static final double CHAR_GAP = 1.6;
+    /**
+     * A line of words whose gaps are all within this ratio of each other, and no wider than
+     * {@link #EVEN_GAP_CHARS} character widths, is one phrase in evenly spaced print.
+     */
+    private static final double EVEN_GAP_RATIO = 2;
+    /** See {@link #EVEN_GAP_RATIO}: a column gap of a table row is wider than this. */
+    private static final double EVEN_GAP_CHARS = 2.5;
     /** A column gap is at least this many of the page's usual word spaces. */
     private static final double WORD_SPACES = 2;
     /** Gaps a page needs before its usual word space can be told. */
@@ -145,6 +152,12 @@ final class DocumentIndex {
             // then at least two of the page's word spaces ("POPULAR BOOK" stays one name).
             minGapPts = Math.max(minGapPts, WORD_SPACES * wordSpace * charWidthPts);
         }
+        if (evenlySpacedPhrase(words, charWidth(words))) {
+            // A receipt's letterhead in double-width letters ("SYARIKAT PERNIAGAAN GIN KEE")
+            // keeps gaps of one to two of its character widths between all its words: none of
+            // them is a column gap (a row of columns has gaps much wider than its word spaces).
+            minGapPts = Double.MAX_VALUE;
+        }
         List<Segment> segments = new ArrayList<>();
         int from = 0;
         while (from < words.size() && isLeader(words.get(from))) {
@@ -224,6 +237,30 @@ final class DocumentIndex {
         double charWidth = (rest.box().width()) / b.length();
         double gap = rest.box().x0() - initial.box().x1();
         return Math.abs(gap) < 0.1 * charWidth;
+    }
+
+    /**
+     * Whether a line is words of letters only (no figures: table rows, dates), at least three,
+     * whose gaps are all within {@link #EVEN_GAP_RATIO} of each other and no wider than
+     * {@link #EVEN_GAP_CHARS} character widths.
+     */
+    private static boolean evenlySpacedPhrase(List<Word> words, double charWidth) {
+        if (words.size() < 3 || charWidth <= 0) {
+            return false;
+        }
+        double narrowest = Double.MAX_VALUE;
+        double widest = 0;
+        for (int i = 0; i < words.size(); i++) {
+            if (hasDigit(words.get(i).text()) || isLeader(words.get(i))) {
+                return false;
+            }
+            if (i > 0) {
+                double gap = words.get(i).box().x0() - words.get(i - 1).box().x1();
+                narrowest = Math.min(narrowest, gap);
+                widest = Math.max(widest, gap);
+            }
+        }
+        return narrowest > 0 && widest <= EVEN_GAP_RATIO * narrowest && widest <= EVEN_GAP_CHARS * charWidth;
     }
 
     /** Mean width of one character of the line's words, as a share of the page width. */

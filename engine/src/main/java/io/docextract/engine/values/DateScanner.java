@@ -27,8 +27,13 @@ public final class DateScanner implements ValueScanner {
     private static final Pattern YEAR_MONTH_DAY = Pattern.compile(
             NOT_AFTER_NUMBER + "((?:19|20)\\d{2})\\s?([./-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})" + NOT_BEFORE_NUMBER);
 
-    private static final Pattern COMPACT_YEAR_MONTH_DAY = Pattern.compile(
-            NOT_AFTER_NUMBER + "((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?![\\p{L}\\d]|[.,/-]\\d)");
+    /**
+     * "20180428", and "20180428/191204" or "20180428T191204": a compact date with the time of
+     * day in six figures after a slash or ISO 8601's "T" (a till's "Date/Time" line).
+     */
+    private static final Pattern COMPACT_YEAR_MONTH_DAY = Pattern.compile(NOT_AFTER_NUMBER
+            + "((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])"
+            + "(?=[/T](?:[01]\\d|2[0-3])[0-5]\\d[0-5]\\d(?!\\d)|(?![\\p{L}\\d]|[.,/-]\\d))");
 
     // Written dates are found from their month word (a map lookup per word), then these short
     // patterns read the day and year around it: far cheaper than one alternation of every name.

@@ -31,4 +31,26 @@ class AddressLinesTest {
         assertThat(CandidateFinder.joinParts(List.of("Jalan 7/118B", "56000 Kuala Lumpur,")))
                 .isEqualTo("Jalan 7/118B, 56000 Kuala Lumpur,");
     }
+
+    @Test
+    void aFullStopClosingTheLastLineMeansTheDocumentPunctuatedItsAddress() {
+        assertThat(CandidateFinder.joinParts(
+                        List.of("No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya", "81750 Johor Bahru, Johor.")))
+                .isEqualTo("No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya 81750 Johor Bahru, Johor.");
+    }
+
+    @Test
+    void anAbbreviationEndingTheLastLineIsNoFullStop() {
+        assertThat(CandidateFinder.joinParts(List.of("Belstostr. 109", "14481 Hagustadt Str.")))
+                .isEqualTo("Belstostr. 109, 14481 Hagustadt Str.");
+        assertThat(CandidateFinder.joinParts(List.of("12 Main Road", "Shah Alam, Selangor D.E.")))
+                .isEqualTo("12 Main Road, Shah Alam, Selangor D.E.");
+    }
+
+    @Test
+    void aFullStopClosingAnyLineMeansTheDocumentPunctuatedItsAddress() {
+        assertThat(CandidateFinder.joinParts(List.of(
+                        "Lot NO : 20, Level UG1, Publika Solaris", "Dutamas.", "No 1, Jalan Dutamas, 50480 KL")))
+                .isEqualTo("Lot NO : 20, Level UG1, Publika Solaris Dutamas. No 1, Jalan Dutamas, 50480 KL");
+    }
 }

@@ -67,6 +67,9 @@ class DocumentIndexTest {
             Tomatoes . . . . . . 5.74 A       | 4.5 | 3.4  | Tomatoes;5.74 A
             Total ........ 48.18              | 5.0 | 8.0  | Total;48.18
             Street 1 · 12345 Town             | 5.0 | 8.0  | Street 1 · 12345 Town
+            KEDAI PAPAN  YEW  CHUAN           | 6.0 | 5.0  | KEDAI PAPAN YEW CHUAN
+            KEDAI PAPAN  YEW  CHUAN 12        | 6.0 | 5.0  | KEDAI PAPAN;YEW;CHUAN 12
+            Item      Qty      Amount         | 6.0 | 5.0  | Item;Qty;Amount
             """)
     void splitsLinesIntoColumnSegments(String spec, double charWidth, double height, String expected) {
         assertThat(segments(line(spec.strip(), charWidth, height))).containsExactly(expected.split(";"));

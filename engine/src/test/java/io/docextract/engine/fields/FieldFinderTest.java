@@ -479,11 +479,40 @@ class FieldFinderTest {
             HOME MASTER HARDWARE & | ELECTRICAL      | HOME MASTER HARDWARE & ELECTRICAL
             POPULAR BOOK           | CO. (M) SDN BHD | POPULAR BOOK CO. (M) SDN BHD
             Bakkerij Jansen en     | Zonen B.V.      | Bakkerij Jansen en Zonen B.V.
+            CHECKERS HYPERMARKET SDN BHD | (JALAN KLANG LAMA) | CHECKERS HYPERMARKET SDN BHD (JALAN KLANG LAMA)
             """)
     void aNameWrappedOntoASecondLineIsOneCandidate(String first, String second, String name) {
         Layout receipt = layout(List.of(
                 first.strip() + "@200", second.strip() + "@210", "NO 8, JALAN 7/118B@200", "TOTAL@40;21.00@300"));
         assertThat(nameCandidates(receipt)).contains(name.strip());
+    }
+
+    @Test
+    void aTextEndingInACommaIsNoNameUnlessALegalFormEndsIt() {
+        Layout receipt = layout(List.of(
+                "L TWO FLORIST@c",
+                "WS Retail Services Pvt. Ltd.,@40",
+                "TOTAL@40;21.00@300",
+                "BARANG YANG DIJUAL TIDAK BOLEH@c",
+                "DITUKAR,@c"));
+        assertThat(nameCandidates(receipt))
+                .contains("L TWO FLORIST", "WS Retail Services Pvt. Ltd.,")
+                .doesNotContain("DITUKAR,");
+    }
+
+    @Test
+    void aCourtesyPhraseInTheFooterIsNoName() {
+        // The shop's name printed below the letterhead band, under a docket number and a date.
+        Layout receipt = layout(List.of(
+                "3180303@40",
+                "29/03/2018@40",
+                "RECEIPT@c",
+                "GL HANDICRAFT & TAILORING@c",
+                "19, JALAN KANCIL,@c",
+                "TOTAL@40;21.00@300",
+                "THANK YOU@c",
+                "PLEASE COME AGAIN@c"));
+        assertThat(finder.extract(receipt, RECEIPT).data().get("vendor_name")).isEqualTo("GL HANDICRAFT & TAILORING");
     }
 
     @Test
@@ -510,6 +539,61 @@ class FieldFinderTest {
         assertThat(addresses)
                 .contains("LOT 12, JALAN KPB 6, KAWASAN PERINDUSTRIAN, 43300 SERI KEMBANGAN,")
                 .doesNotContain("LOT 12, JALAN KPB 6, KAWASAN PERINDUSTRIAN,");
+    }
+
+    @Test
+    void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
+        Layout receipt = layout(List.of(
+                "MOONLIGHT CAKE HOUSE SDN BHD@c",
+                "No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya@c",
+                "81750 Johor Bahru, Johor. Tel No.: 07-387 3322@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        List<Object> addresses = run
+                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
+                .stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(addresses)
+                .contains("No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya 81750 Johor Bahru, Johor.")
+                .noneMatch(a -> a.toString().contains("No.1") && a.toString().contains("Tel"));
+    }
+
+    @Test
+    void anAddressHoldsNoDate() {
+        Layout receipt = layout(List.of(
+                "UNIHAKKA INTERNATIONAL SDN BHD@c",
+                "27 Mar 2018 18:46@c",
+                "12, Jalan Tampoi 7/4, Kawasan Perindustrian@c",
+                "Tampoi, 81200 Johor Bahru, Johor@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        List<Object> addresses = run
+                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
+                .stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(addresses)
+                .contains("12, Jalan Tampoi 7/4, Kawasan Perindustrian, Tampoi, 81200 Johor Bahru, Johor")
+                .noneMatch(a -> a.toString().contains("2018"));
+    }
+
+    @Test
+    void aColumnOfSingleWordsIsNoAddress() {
+        // The tax code printed at the end of each item line lines up as a column of "SR"s.
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@c",
+                "NO 21, JLN BUNGA@c",
+                "1 x 12.50@40;SR@400",
+                "1 x 3.00@40;SR@400",
+                "TOTAL@40;15.50@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        List<Object> addresses = run
+                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
+                .stream()
+                .map(s -> s.candidate().value())
+                .toList();
+        assertThat(addresses).doesNotContain("SR, SR");
     }
 
     @Test

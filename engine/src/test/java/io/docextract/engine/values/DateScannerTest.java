@@ -36,6 +36,8 @@ class DateScannerTest {
             15 / 03 / 2024                          | UNKNOWN     | 2024-03-15
             15 03 2024                              | UNKNOWN     | 2024-03-15
             20240315                                | UNKNOWN     | 2024-03-15
+            Date/Time 20180428/191204               | UNKNOWN     | 2018-04-28
+            20180428T191204                         | UNKNOWN     | 2018-04-28
             29.02.2024                              | UNKNOWN     | 2024-02-29
             1O.O5.2O24                              | UNKNOWN     | 2024-05-10
             l5.03.2024                              | UNKNOWN     | 2024-03-15
@@ -112,6 +114,8 @@ class DateScannerTest {
             Page 1 of 2
             15/03
             Quantity 12 3 4
+            20180428/19
+            20180428/256000
             """)
     void findsNoDate(String text) {
         assertThat(scanner.scan(text, context(DateOrder.UNKNOWN))).isEmpty();
