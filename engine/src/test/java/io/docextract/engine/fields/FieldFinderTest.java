@@ -467,6 +467,13 @@ class FieldFinderTest {
                     FieldSpec.of("vendor_name", FieldType.TEXT, "Name of the shop that issued the receipt"),
                     FieldSpec.of("vendor_address", FieldType.TEXT, "Address of the shop")));
 
+    private List<Object> addressCandidates(Layout layout) {
+        FieldFinder.Run run = finder.start(layout, RECEIPT_WITH_ADDRESS);
+        return run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1))).stream()
+                .map(s -> s.candidate().value())
+                .toList();
+    }
+
     private List<Object> nameCandidates(Layout layout) {
         FieldFinder.Run run = finder.start(layout, RECEIPT);
         return run.rank(run.query(RECEIPT.fields().getFirst())).stream()
@@ -530,12 +537,7 @@ class FieldFinderTest {
                 "43300 SERI KEMBANGAN,@c",
                 "TEL: 03-8961 2345@c",
                 "TOTAL@40;21.00@300"));
-        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
-        List<Object> addresses = run
-                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
-                .stream()
-                .map(s -> s.candidate().value())
-                .toList();
+        List<Object> addresses = addressCandidates(receipt);
         assertThat(addresses)
                 .contains("LOT 12, JALAN KPB 6, KAWASAN PERINDUSTRIAN, 43300 SERI KEMBANGAN,")
                 .doesNotContain("LOT 12, JALAN KPB 6, KAWASAN PERINDUSTRIAN,");
@@ -548,12 +550,7 @@ class FieldFinderTest {
                 "No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya@c",
                 "81750 Johor Bahru, Johor. Tel No.: 07-387 3322@c",
                 "TOTAL@40;21.00@300"));
-        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
-        List<Object> addresses = run
-                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
-                .stream()
-                .map(s -> s.candidate().value())
-                .toList();
+        List<Object> addresses = addressCandidates(receipt);
         assertThat(addresses)
                 .contains("No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya 81750 Johor Bahru, Johor.")
                 .noneMatch(a -> a.toString().contains("No.1") && a.toString().contains("Tel"));
@@ -567,12 +564,7 @@ class FieldFinderTest {
                 "12, Jalan Tampoi 7/4, Kawasan Perindustrian@c",
                 "Tampoi, 81200 Johor Bahru, Johor@c",
                 "TOTAL@40;21.00@300"));
-        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
-        List<Object> addresses = run
-                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
-                .stream()
-                .map(s -> s.candidate().value())
-                .toList();
+        List<Object> addresses = addressCandidates(receipt);
         assertThat(addresses)
                 .contains("12, Jalan Tampoi 7/4, Kawasan Perindustrian, Tampoi, 81200 Johor Bahru, Johor")
                 .noneMatch(a -> a.toString().contains("2018"));
@@ -587,12 +579,7 @@ class FieldFinderTest {
                 "1 x 12.50@40;SR@400",
                 "1 x 3.00@40;SR@400",
                 "TOTAL@40;15.50@300"));
-        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
-        List<Object> addresses = run
-                .rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)))
-                .stream()
-                .map(s -> s.candidate().value())
-                .toList();
+        List<Object> addresses = addressCandidates(receipt);
         assertThat(addresses).doesNotContain("SR, SR");
     }
 
