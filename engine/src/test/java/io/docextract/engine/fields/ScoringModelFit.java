@@ -41,6 +41,15 @@ public final class ScoringModelFit {
 
     private static final int FEATURES = Feature.values().length;
     private static final double L2 = 0.01;
+
+    /** The features that say how well a label names the field. */
+    private static final List<Feature> NAMING_LABELS = List.of(
+            Feature.LEFT_LABEL_SIM,
+            Feature.LEFT_LABEL_TOP,
+            Feature.ABOVE_LABEL_SIM,
+            Feature.ABOVE_LABEL_TOP,
+            Feature.LABEL_LEXICAL);
+
     private static final int ITERATIONS = 400;
     private static final int MIN_KIND_SAMPLES = 60;
 
@@ -248,14 +257,6 @@ public final class ScoringModelFit {
         }
         return out;
     }
-
-    /** The features that say how well a label names the field. */
-    private static final List<Feature> NAMING_LABELS = List.of(
-            Feature.LEFT_LABEL_SIM,
-            Feature.LEFT_LABEL_TOP,
-            Feature.ABOVE_LABEL_SIM,
-            Feature.ABOVE_LABEL_TOP,
-            Feature.LABEL_LEXICAL);
 
     /**
      * Weights per kind with enough groups, and pooled weights for the rest. A kind's weights for
