@@ -261,7 +261,7 @@ public final class FieldFinder {
 
         /** The field's candidates, best first. */
         List<Scored> rank(FieldQuery query) {
-            List<Candidate> candidates = finder.find(query);
+            List<Candidate> candidates = percentagesFirst(query, finder.find(query));
             Scored reference = query.kind() == FieldKind.ADDRESS && query.party() != null
                     ? partyName(query.party())
                     : query.kind() == FieldKind.DATE && "due_date".equals(query.topConcept()) ? issueDate() : null;
@@ -354,6 +354,29 @@ public final class FieldFinder {
     }
 
     private static final Scored NO_DATE = new Scored(Candidate.inferred("", 0), 0, new double[0]);
+
+    /**
+     * A number field that asks for a percentage ("VAT rate in percent", a tax rate) takes a number
+     * printed with a per cent sign when the document prints any: the amount beside "VAT 20%" is
+     * no rate.
+     */
+    private static List<Candidate> percentagesFirst(FieldQuery query, List<Candidate> candidates) {
+        if (query.kind() != FieldKind.NUMBER || !query.asksForPercentage()) {
+            return candidates;
+        }
+        List<Candidate> printedAsPercentages =
+                candidates.stream().filter(FieldFinder::printedAsPercentage).toList();
+        return printedAsPercentages.isEmpty() ? candidates : printedAsPercentages;
+    }
+
+    private static boolean printedAsPercentage(Candidate c) {
+        if (c.line() == null || c.to() <= c.from()) {
+            return false;
+        }
+        List<io.docextract.engine.layout.Word> words = c.line().words();
+        return words.get(c.to() - 1).text().endsWith("%")
+                || c.to() < words.size() && words.get(c.to()).text().startsWith("%");
+    }
 
     /** Whether a candidate can be a value of the field at all (type-level filters). */
     private static boolean fits(FieldQuery query, Candidate c) {

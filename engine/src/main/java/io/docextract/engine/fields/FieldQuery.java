@@ -22,6 +22,8 @@ import java.util.Set;
  * @param negated concepts the description excludes ("not the due date")
  * @param role whether the field belongs to the party that issued the document
  * @param range +1 for the end of a range, -1 for its start, 0 otherwise
+ * @param asksForPercentage whether the field is a percentage: its name or description says so
+ *     ("percent", "%"), or the concept it is about is one (lexicon tag {@code unit=percent})
  */
 public record FieldQuery(
         FieldSpec field,
@@ -33,7 +35,8 @@ public record FieldQuery(
         Set<String> negated,
         Party party,
         Party.Role role,
-        int range) {
+        int range,
+        boolean asksForPercentage) {
 
     private static final Set<String> NEGATIONS =
             Set.of("not", "never", "excluding", "exclude", "except", "nicht", "kein", "pas", "sans");
@@ -59,6 +62,8 @@ public record FieldQuery(
 
     /** What a concept's fit counts when the field's head word is one the lexicon does not have. */
     private static final double UNKNOWN_HEAD = 0.5;
+
+    private static final Set<String> PERCENT_WORDS = Set.of("percent", "percentage", "pct", "prozent", "pourcentage");
 
     private static final Set<String> RANGE_WORDS =
             Set.of("start", "begin", "from", "first", "beginning", "end", "to", "until", "last", "through");
@@ -146,7 +151,10 @@ public record FieldQuery(
             role = Party.Role.RECIPIENT;
         }
         int range = rangeOf(nameTokens);
-        return new FieldQuery(field, kind, nameTokens, description, weights, top, negated, party, role, range);
+        boolean percentage = asksForPercentage(field, nameTokens, description)
+                || top != null && "percent".equals(lexicon.concept(top).tag("unit"));
+        return new FieldQuery(
+                field, kind, nameTokens, description, weights, top, negated, party, role, range, percentage);
     }
 
     /** The query's weight for a label that names these concepts (the best of them), 0 if none. */
@@ -156,6 +164,15 @@ public record FieldQuery(
             best = Math.max(best, conceptWeights.getOrDefault(concept, 0.0));
         }
         return best;
+    }
+
+    /** Whether the field's name or description asks for a percentage ("percent", "%"). */
+    private static boolean asksForPercentage(FieldSpec field, List<String> nameTokens, List<String> description) {
+        if (field.description() != null && field.description().contains("%")) {
+            return true;
+        }
+        return nameTokens.stream().anyMatch(PERCENT_WORDS::contains)
+                || description.stream().anyMatch(PERCENT_WORDS::contains);
     }
 
     boolean negates(Set<String> concepts) {

@@ -289,6 +289,22 @@ class FieldFinderTest {
         assertThat(finder.extract(invoice, extractor).data().get(name)).isEqualTo("2018-03-05");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            vat_rate | VAT rate in percent
+            tax_rate | ''
+            vat_pct  | ''
+            """)
+    void aRateInPercentIsANumberPrintedAsAPercentage(String name, String description) {
+        Layout invoice = layout(List.of(
+                "INVOICE@40", "Subtotal@300;2,780.00@450", "VAT 20%@300;556.00@450", "Total GBP@300;3,336.00@450"));
+        ExtractorSpec extractor = new ExtractorSpec(
+                "invoice",
+                "",
+                List.of(FieldSpec.of(name, FieldType.NUMBER, description.isEmpty() ? null : description)));
+        assertThat(finder.extract(invoice, extractor).data().get(name)).isEqualTo(new BigDecimal("20"));
+    }
+
     @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
