@@ -497,7 +497,9 @@ final class FeatureExtractor {
         set(x, Feature.LOG_LENGTH, Math.log1p(text.length()) / 4);
         set(x, Feature.WORD_COUNT, Math.min(10, text.split("\\s+").length) / 10.0);
         set(x, Feature.LOWER_CASE_WORDS, lowerCaseShare(text));
-        if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT) {
+        // A legal form marks a company's name: evidence for a field that asks for a name, none for
+        // other text ("payment_terms" took the letterhead's "… Ltd" over "30 days net").
+        if (query.kind() == FieldKind.NAME || query.kind() == FieldKind.TEXT && query.asksForAName()) {
             boolean legal = false;
             for (String token : Tokenizer.tokens(text)) {
                 legal |= LegalForms.isLegalForm(token);

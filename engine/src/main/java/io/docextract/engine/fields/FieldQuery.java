@@ -63,6 +63,8 @@ public record FieldQuery(
     /** What a concept's fit counts when the field's head word is one the lexicon does not have. */
     private static final double UNKNOWN_HEAD = 0.5;
 
+    private static final Set<String> NAME_WORDS = Set.of("name", "company", "firm", "business", "organization");
+
     private static final Set<String> PERCENT_WORDS = Set.of("percent", "percentage", "pct", "prozent", "pourcentage");
 
     private static final Set<String> RANGE_WORDS =
@@ -164,6 +166,13 @@ public record FieldQuery(
             best = Math.max(best, conceptWeights.getOrDefault(concept, 0.0));
         }
         return best;
+    }
+
+    /** Whether the field is a name: of a party, or its name or description says "name" or "company". */
+    boolean asksForAName() {
+        return party != null
+                || nameTokens.stream().anyMatch(NAME_WORDS::contains)
+                || descriptionTokens.stream().anyMatch(NAME_WORDS::contains);
     }
 
     /** Whether the field's name or description asks for a percentage ("percent", "%"). */

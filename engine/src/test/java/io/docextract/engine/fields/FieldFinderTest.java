@@ -306,6 +306,20 @@ class FieldFinderTest {
     }
 
     @Test
+    void aLegalFormIsNoEvidenceForTextThatIsNoName() {
+        Layout invoice = layout(List.of(
+                "Bright Pixel Studio Ltd@40",
+                "14 Canal Street, Manchester M1 3HE@40",
+                "INVOICE@40",
+                "Payment Terms: 30 days net@40;Due Date: 18/07/2025@300",
+                "Total GBP@300;3,336.00@450"));
+        ExtractorSpec extractor =
+                new ExtractorSpec("invoice", "", List.of(FieldSpec.of("payment_terms", FieldType.TEXT, null)));
+        assertThat(finder.extract(invoice, extractor).data().get("payment_terms"))
+                .isEqualTo("30 days net");
+    }
+
+    @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
                 "Payslip@40",
