@@ -1,6 +1,7 @@
 package io.docextract.engine.fields;
 
 import io.docextract.engine.fields.Candidate.Source;
+import io.docextract.engine.layout.Box;
 import io.docextract.engine.layout.Word;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -176,7 +177,7 @@ final class FeatureExtractor {
         }
         TextLine line = c.line();
         Label left = doc.leftLabel(line, c.from(), query.kind());
-        Label above = doc.aboveLabel(line, c.box());
+        Label above = doc.aboveLabel(line, figuresBox(c));
         double leftSim = labelSimilarity(query, left);
         double aboveSim = labelSimilarity(query, above);
         set(x, Feature.LEFT_LABEL_SIM, leftSim);
@@ -278,6 +279,24 @@ final class FeatureExtractor {
     /** A short label that is exactly a phrase counts fully; a long sentence containing one less. */
     private static double coverageFactor(LabelMatch match) {
         return match.isEmpty() ? 0 : 0.5 + 0.5 * match.coverage();
+    }
+
+    /**
+     * The box of a number's words from its first figure on: "GBP 3,336.00" after "Total" has its
+     * currency code in the caption's column, where the caption of the row above ("VAT 20%") would
+     * become its label above. The whole box for other candidates (an address's label above is
+     * over its first word, figures or not).
+     */
+    private static Box figuresBox(Candidate c) {
+        if (!(c.value() instanceof BigDecimal)) {
+            return c.box();
+        }
+        for (int i = c.from(); i < c.to(); i++) {
+            if (DocumentIndex.hasDigit(c.line().words().get(i).text())) {
+                return i == c.from() ? c.box() : c.line().boxOf(i, c.to());
+            }
+        }
+        return c.box();
     }
 
     /**

@@ -319,6 +319,18 @@ class FieldFinderTest {
                 .isEqualTo("30 days net");
     }
 
+    @ParameterizedTest
+    @CsvSource({"vat", "tax_amount"})
+    void aCurrencyCodeInTheCaptionsColumnDoesNotGiveTheTotalTheCaptionAboveIt(String name) {
+        // "GBP 3,336.00" is read with its code, which stands in the captions' column under "VAT 20%".
+        Layout invoice = layout(List.of(
+                "INVOICE@40", "Subtotal@300;2,780.00@450", "VAT 20%@300;556.00@450", "Total GBP@300;3,336.00@450"));
+        ExtractorSpec extractor =
+                new ExtractorSpec("invoice", "", List.of(FieldSpec.of(name, FieldType.CURRENCY, null)));
+        assertThat((BigDecimal) finder.extract(invoice, extractor).data().get(name))
+                .isEqualByComparingTo("556.00");
+    }
+
     @Test
     void anIdentifierOtherThanABankAccountIsNeverAnIban() {
         Layout payslip = layout(List.of(
