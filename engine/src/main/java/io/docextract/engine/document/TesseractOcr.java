@@ -241,11 +241,7 @@ public final class TesseractOcr {
     }
 
     private String execute(List<String> command, Deadline deadline) {
-        Duration timeout = options.ocrPageTimeout();
-        Duration left = deadline.remaining();
-        if (left.compareTo(timeout) < 0) {
-            timeout = left;
-        }
+        Duration timeout = deadline.forPage(options.ocrPageTimeout()).remaining();
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process process;

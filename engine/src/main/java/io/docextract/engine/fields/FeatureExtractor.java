@@ -178,21 +178,18 @@ final class FeatureExtractor {
         TextLine line = c.line();
         Label left = doc.leftLabel(line, c.from(), query.kind());
         Label above = doc.aboveLabel(line, figuresBox(c));
-        double leftSim = labelSimilarity(query, left);
-        double aboveSim = labelSimilarity(query, above);
-        set(x, Feature.LEFT_LABEL_SIM, leftSim);
-        set(x, Feature.LEFT_LABEL_TOP, isTop(query, left) ? 1 : 0);
-        set(x, Feature.LEFT_LABEL_OTHER, otherConcept(query, left));
+        Naming leftNaming = naming(query, left);
+        Naming aboveNaming = naming(query, above);
+        set(x, Feature.LEFT_LABEL_SIM, leftNaming.similarity());
+        set(x, Feature.LEFT_LABEL_TOP, leftNaming.top() ? 1 : 0);
+        set(x, Feature.LEFT_LABEL_OTHER, leftNaming.other());
         set(x, Feature.LEFT_LABEL_SAME_SEGMENT, !left.isNone() && left.sameSegment() ? 1 : 0);
         set(x, Feature.LEFT_LABEL_GAP, left.isNone() ? 0 : Math.min(1, left.gap() * 3));
-        set(x, Feature.ABOVE_LABEL_SIM, aboveSim);
-        set(x, Feature.ABOVE_LABEL_TOP, isTop(query, above) ? 1 : 0);
-        set(x, Feature.ABOVE_LABEL_OTHER, otherConcept(query, above));
+        set(x, Feature.ABOVE_LABEL_SIM, aboveNaming.similarity());
+        set(x, Feature.ABOVE_LABEL_TOP, aboveNaming.top() ? 1 : 0);
+        set(x, Feature.ABOVE_LABEL_OTHER, aboveNaming.other());
         set(x, Feature.ABOVE_LABEL_DISTANCE, above.isNone() ? 0 : Math.min(1, above.distance() / 3.0));
-        set(
-                x,
-                Feature.LABEL_LEXICAL,
-                Math.max(query.lexicalSimilarity(left.tokens()), 0.8 * query.lexicalSimilarity(above.tokens())));
+        set(x, Feature.LABEL_LEXICAL, Math.max(leftNaming.lexical(), 0.8 * aboveNaming.lexical()));
         set(
                 x,
                 Feature.LABEL_NEGATED,
@@ -300,20 +297,32 @@ final class FeatureExtractor {
     }
 
     /**
-     * How well a label names the field: by the lexicon's concepts the field is about, or, for a
-     * field the lexicon has no concept for ("monthly_rent", "tracking_number"), by the field's own
-     * words. The weights were fitted on fields with concepts; the field's words stand in for them so
-     * that a label printing the field's name counts as much as a synonym from the lexicon does.
+     * How a label names the field.
+     *
+     * @param similarity by the lexicon's concepts the field is about, or by the field's own words
+     * @param top whether it names the field's top concept, or prints the field's name
+     * @param other how strongly it names something the field is not
+     * @param lexical its overlap with the field's own words ({@link FieldQuery#lexicalSimilarity})
      */
-    private static double labelSimilarity(FieldQuery query, Label label) {
-        double byConcept = query.weightOf(label.match().concepts()) * coverageFactor(label.match());
+    private record Naming(double similarity, boolean top, double other, double lexical) {}
+
+    /**
+     * How a label names the field. For a field the lexicon has no concept for ("monthly_rent",
+     * "tracking_number") its own words stand in for the concepts the weights were fitted on, so a
+     * label printing the field's name counts as much as a synonym from the lexicon does. A label
+     * that prints the field's name names it whatever the lexicon makes of its words: "Opening
+     * balance" for opening_balance, where the lexicon knows only "balance".
+     */
+    private static Naming naming(FieldQuery query, Label label) {
+        LabelMatch match = label.match();
+        double byConcept = query.weightOf(match.concepts()) * coverageFactor(match);
         double lexical = query.lexicalSimilarity(label.tokens());
-        // A label that prints the field's own name names it, whatever the lexicon makes of its
-        // words: "Opening balance" for opening_balance, where the lexicon knows only "balance".
-        if (query.topConcept() == null || lexical >= NAMES_THE_FIELD) {
-            return Math.max(byConcept, lexical);
-        }
-        return byConcept;
+        boolean printsName = lexical >= NAMES_THE_FIELD;
+        double similarity = query.topConcept() == null || printsName ? Math.max(byConcept, lexical) : byConcept;
+        boolean top =
+                printsName || query.topConcept() != null && match.concepts().contains(query.topConcept());
+        double other = match.isEmpty() || query.weightOf(match.concepts()) > 0 || printsName ? 0 : match.coverage();
+        return new Naming(similarity, top, other, lexical);
     }
 
     /**
@@ -337,24 +346,6 @@ final class FeatureExtractor {
             }
         }
         return words < 3 ? 0 : lower / (double) words;
-    }
-
-    private static boolean isTop(FieldQuery query, Label label) {
-        if (query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD) {
-            return true;
-        }
-        return query.topConcept() != null && label.match().concepts().contains(query.topConcept());
-    }
-
-    /** How strongly the label names something this field is not. */
-    private static double otherConcept(FieldQuery query, Label label) {
-        if (label.match().isEmpty() || query.weightOf(label.match().concepts()) > 0) {
-            return 0;
-        }
-        if (query.lexicalSimilarity(label.tokens()) >= NAMES_THE_FIELD) {
-            return 0; // the label prints the field's own name, whatever else the lexicon knows it as
-        }
-        return label.match().coverage();
     }
 
     private void amountFeatures(double[] x, BigDecimal v) {

@@ -7,6 +7,7 @@ import io.docextract.engine.FieldLocation;
 import io.docextract.engine.FieldSpec;
 import io.docextract.engine.FieldType;
 import io.docextract.engine.layout.Layout;
+import io.docextract.engine.layout.Word;
 import io.docextract.engine.values.DocumentContext;
 import io.docextract.engine.values.IbanScanner;
 import java.math.BigDecimal;
@@ -373,7 +374,7 @@ public final class FieldFinder {
         if (c.line() == null || c.to() <= c.from()) {
             return false;
         }
-        List<io.docextract.engine.layout.Word> words = c.line().words();
+        List<Word> words = c.line().words();
         return words.get(c.to() - 1).text().endsWith("%")
                 || c.to() < words.size() && words.get(c.to()).text().startsWith("%");
     }

@@ -153,7 +153,7 @@ public record FieldQuery(
             role = Party.Role.RECIPIENT;
         }
         int range = rangeOf(nameTokens);
-        boolean percentage = asksForPercentage(field, nameTokens, description)
+        boolean percentage = namesPercentage(field, nameTokens, description)
                 || top != null && "percent".equals(lexicon.concept(top).tag("unit"));
         return new FieldQuery(
                 field, kind, nameTokens, description, weights, top, negated, party, role, range, percentage);
@@ -176,7 +176,7 @@ public record FieldQuery(
     }
 
     /** Whether the field's name or description asks for a percentage ("percent", "%"). */
-    private static boolean asksForPercentage(FieldSpec field, List<String> nameTokens, List<String> description) {
+    private static boolean namesPercentage(FieldSpec field, List<String> nameTokens, List<String> description) {
         if (field.description() != null && field.description().contains("%")) {
             return true;
         }

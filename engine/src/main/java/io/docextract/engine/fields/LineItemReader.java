@@ -180,10 +180,8 @@ final class LineItemReader {
             return null;
         }
         for (Segment s : segments) {
-            if (!s.hasLetters() || DocumentIndex.hasDigit(s.text()) && s.text().length() > 6) {
-                if (DocumentIndex.hasDigit(s.text())) {
-                    return null; // a header names columns; a line of values is not one
-                }
+            if (DocumentIndex.hasDigit(s.text()) && (!s.hasLetters() || s.text().length() > 6)) {
+                return null; // a header names columns; a line of values is not one
             }
         }
         // Pairs of header cell and property, best first; on equal similarity the cell that prints
