@@ -12,8 +12,23 @@ final class DocumentLanguage {
 
     private String shown;
 
+    private boolean probed;
+
     Optional<String> shown() {
         return Optional.ofNullable(shown);
+    }
+
+    /**
+     * Whether a page's top band should be read first for its language: no page of the document
+     * has shown one, and none was probed (a document's first page speaks for the rest; later
+     * pages that show another language are read again, as pages without a probe are).
+     */
+    boolean unprobed() {
+        return shown == null && !probed;
+    }
+
+    void probed() {
+        probed = true;
     }
 
     /** The language the latest page showed; a page that shows none (a table of figures) keeps it. */

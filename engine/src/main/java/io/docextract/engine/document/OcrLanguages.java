@@ -14,7 +14,9 @@ import java.util.Optional;
  * alone), so a page is read first with the first configured language plus those the document
  * language detector cannot name, and read again only when that first reading's words are in
  * another configured language: then with that language first, so its letters (ä, é, ß) come
- * back, and the first language after it for the rest. An English page from a company in another
+ * back, and the first language after it for the rest. A long page is read top band first
+ * ({@link LanguageProbe}), so that a page whose band shows another language is read once, in it.
+ * An English page from a company in another
  * country is not read again for its names and address: on the corpus scans that gained as many
  * fields as it lost and cost a second reading of every such page (docs/extraction.md, "OCR").
  *
@@ -66,6 +68,11 @@ record OcrLanguages(String first, String all, Map<String, String> detectable) {
             }
         }
         return new OcrLanguages(String.join("+", firstPass), String.join("+", languages), detectable);
+    }
+
+    /** Whether a reading can show another configured language ({@link #shown}). */
+    boolean detects() {
+        return !detectable.isEmpty();
     }
 
     /**

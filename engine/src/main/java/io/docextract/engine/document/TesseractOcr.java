@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * output becomes lines of words with boxes normalized to the prepared image. A page read with
  * very low confidence is tried again with thickened strokes, then upright (Tesseract's orientation
  * detection when the {@code osd} data is installed, else each quarter turn). That first reading
- * uses one language, or the one earlier pages of the document showed ({@link DocumentLanguage});
- * a second one follows only where it helps, for a page in another configured language or a noisy
- * page ({@link OcrLanguages}). Tesseract runs single-threaded
+ * uses one language, or the one earlier pages of the document showed ({@link DocumentLanguage}),
+ * or the one the page's top band showed when it was read first ({@link LanguageProbe}); a second
+ * one follows only where it helps, for a page in another configured language or a noisy page
+ * ({@link OcrLanguages}). Tesseract runs single-threaded
  * ({@code OMP_THREAD_LIMIT=1}: several threads per page are slower on a shared machine) and is
  * killed when the page timeout passes. Thread-safe: concurrent pages run separate processes.
  */
@@ -121,8 +123,10 @@ public final class TesseractOcr {
         }
         try {
             OcrLanguages plan = tesseract.plan();
-            String languages = plan.first(document.shown());
-            Reading first = recognizeUpright(preprocessor.prepare(image), languages, tesseract, deadline);
+            BufferedImage prepared = preprocessor.prepare(image);
+            FirstReading reading = firstReading(prepared, plan, document, deadline);
+            String languages = reading.languages();
+            Reading first = recognizeUpright(prepared, reading.result(), languages, tesseract, deadline);
             Optional<String> shown = plan.shown(first.result().lines());
             document.remember(shown);
             if (shown.isEmpty() && first.result().meanConfidence() < OcrLanguages.NOISY) {
@@ -139,10 +143,31 @@ public final class TesseractOcr {
         }
     }
 
+    /**
+     * A page's first reading and its languages. The first long page of a document whose language
+     * is not known yet has its top band read first ({@link LanguageProbe}): when the band shows
+     * another configured language, the page is read once in it rather than in the first language
+     * and then again. A band read sideways or poorly is no evidence.
+     */
+    private FirstReading firstReading(
+            BufferedImage prepared, OcrLanguages plan, DocumentLanguage document, Deadline deadline) {
+        String languages = plan.first(document.shown());
+        if (document.unprobed() && plan.detects()) {
+            OptionalInt cut = LanguageProbe.cut(prepared);
+            if (cut.isPresent()) {
+                document.probed();
+                OcrResult probe = run(LanguageProbe.rows(prepared, 0, cut.getAsInt()), languages, deadline);
+                if (!probe.sideways() && probe.meanConfidence() >= LOW_CONFIDENCE) {
+                    languages = plan.first(plan.shown(probe.lines()));
+                }
+            }
+        }
+        return new FirstReading(languages, run(prepared, languages, deadline));
+    }
+
     /** The first reading of a page, turned upright when it needed turning, and the image read. */
     private Reading recognizeUpright(
-            BufferedImage prepared, String languages, Installation tesseract, Deadline deadline) {
-        OcrResult first = run(prepared, languages, deadline);
+            BufferedImage prepared, OcrResult first, String languages, Installation tesseract, Deadline deadline) {
         boolean sideways = first.sideways();
         if (!sideways && (first.wordCount() < 3 || first.meanConfidence() >= LOW_CONFIDENCE)) {
             return new Reading(first, prepared);
@@ -375,6 +400,9 @@ public final class TesseractOcr {
             return usable ? plan.all() : "";
         }
     }
+
+    /** A page's first reading, before it is turned upright, and the languages it was read in. */
+    private record FirstReading(String languages, OcrResult result) {}
 
     /** A page's OCR result and the (upright) image it was read from. */
     private record Reading(OcrResult result, BufferedImage image) {}

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docextract.engine.EngineOptions;
 import io.docextract.engine.layout.Layout;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,5 +118,66 @@ class TesseractOcrLanguagesTest {
 
         assertThat(layout.pages().get(1).lines().getFirst().text()).contains("für");
         assertThat(Files.readAllLines(log)).containsExactly("eng", "deu+eng", "deu+eng");
+    }
+
+    /** A script in {@code dir} that logs each reading's languages to {@code log}, then runs Tesseract. */
+    private static EngineOptions languageLogging(Path dir, Path log) throws IOException {
+        return withTesseract(loggingTesseract(dir, """
+                for arg in "$@"; do [ "$previous" = "-l" ] && echo "$arg" >> '%s'; previous="$arg"; done
+                """.formatted(log)).toString());
+    }
+
+    private static BufferedImage longPage(List<String> lines) {
+        return ImageFixtures.textImage(1800, 120 + lines.size() * 80, lines, 40);
+    }
+
+    @Test
+    void aLongGermanPageIsReadOnceInGermanAfterItsTopBandShowedTheLanguage(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("readings.log");
+        List<String> page = new ArrayList<>(
+                List.of("Rechnung für die Bestellung von Frau Müller", "Datum 14.03.2024 Kundennummer 88213"));
+        for (int i = 1; i <= 10; i++) {
+            page.add("Position " + i + " Beratungsleistung für Woche " + i + " Betrag " + (10 + i) + ",50");
+        }
+        page.add("Straße der Einheit 12, Köln");
+
+        OcrResult result = new TesseractOcr(languageLogging(dir, log))
+                .recognize(longPage(page), Deadline.after(Duration.ofMinutes(2)));
+
+        // The top band in English, then the whole page once in German (not English, then again).
+        assertThat(Files.readAllLines(log)).containsExactly("eng", "deu+eng");
+        assertThat(result.languages()).isEqualTo("deu+eng");
+        assertThat(text(result)).contains("Müller").contains("Straße der Einheit 12, Köln");
+    }
+
+    @Test
+    void aLongEnglishPageIsReadWholeInEnglishAfterItsTopBand(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("readings.log");
+        List<String> page = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            page.add("Item " + i + " consulting services for week " + i + " amount " + (10 + i) + ".50");
+        }
+
+        OcrResult result = new TesseractOcr(languageLogging(dir, log))
+                .recognize(longPage(page), Deadline.after(Duration.ofMinutes(2)));
+
+        assertThat(Files.readAllLines(log)).containsExactly("eng", "eng");
+        assertThat(result.languages()).isEqualTo("eng");
+        assertThat(result.lines()).extracting(line -> line.text()).containsExactlyElementsOf(page);
+    }
+
+    @Test
+    void onlyTheFirstPageOfADocumentIsProbed(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("readings.log");
+        List<String> page = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            page.add("Item " + i + " consulting services for week " + i);
+        }
+        byte[] tiff = ImageFixtures.multiPageTiff(List.of(longPage(page), longPage(page), longPage(page)));
+
+        new DocumentReader(languageLogging(dir, log)).read(tiff, DocumentFormat.TIFF);
+
+        // The first page's band and the page, then each later page once.
+        assertThat(Files.readAllLines(log)).containsExactly("eng", "eng", "eng", "eng");
     }
 }
