@@ -53,7 +53,10 @@ final class CandidateFinder {
             case BOOLEAN -> flags(query);
             case IDENTIFIER -> cached("id", this::identifiers);
             case NAME -> cached("name", () -> restored(names()));
-            case ADDRESS -> cached("address", () -> restored(withoutDates(addresses())));
+            case ADDRESS ->
+                query.asksForPrintedText()
+                        ? cached("address as printed", () -> restored(withoutDates(addresses(true))))
+                        : cached("address", () -> restored(withoutDates(addresses(false))));
             case CURRENCY_CODE ->
                 allowed(cached("currency", this::currencies), query.field().enumValues());
             case CHOICE -> choices(query.field().enumValues());
@@ -564,10 +567,11 @@ final class CandidateFinder {
     }
 
     /**
-     * Addresses: a column run of one to five lines starting under (or at) any line, joined with
-     * ", ", and single segments whose parts are separated by "·", "|" or " - ".
+     * Addresses: a column run of one to five lines starting under (or at) any line, joined as
+     * {@link #joinParts} says (with a space only when the field asks for the text as printed), and
+     * single segments whose parts are separated by "·", "|" or " - ".
      */
-    private List<Candidate> addresses() {
+    private List<Candidate> addresses(boolean asPrinted) {
         List<Candidate> out = new ArrayList<>();
         for (TextLine line : doc.lines()) {
             for (Segment segment : line.segments()) {
@@ -608,7 +612,7 @@ final class CandidateFinder {
                         break;
                     }
                     if (parts.size() > 1 && !continues(parts.getLast()) && isPhraseBlock(parts)) {
-                        out.add(block(parts, line, segment, box));
+                        out.add(block(parts, asPrinted, line, segment, box));
                     }
                     parts.add(text);
                     box = Box.union(box, nextLine.boxOf(next.from(), end));
@@ -619,7 +623,7 @@ final class CandidateFinder {
                     currentSegment = next;
                 }
                 if (parts.size() > 1 && isPhraseBlock(parts)) {
-                    out.add(block(parts, line, segment, box));
+                    out.add(block(parts, asPrinted, line, segment, box));
                 }
             }
         }
@@ -671,8 +675,8 @@ final class CandidateFinder {
     }
 
     /** The lines of an address block as one candidate, from {@code line}'s segment on. */
-    private static Candidate block(List<String> parts, TextLine line, Segment segment, Box box) {
-        String joined = joinParts(parts);
+    private static Candidate block(List<String> parts, boolean asPrinted, TextLine line, Segment segment, Box box) {
+        String joined = asPrinted ? String.join(" ", parts) : joinParts(parts);
         return new Candidate(joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size());
     }
 

@@ -586,6 +586,25 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressAskedForAsPrintedKeepsItsLineBreaksAsSpaces() {
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@c", "LOT 276 JALAN BANTING@c", "43800 DENGKIL, SELANGOR@c", "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("LOT 276 JALAN BANTING, 43800 DENGKIL, SELANGOR")
+                .doesNotContain("LOT 276 JALAN BANTING 43800 DENGKIL, SELANGOR");
+        ExtractorSpec asPrinted = new ExtractorSpec(
+                "receipt",
+                "",
+                List.of(FieldSpec.of(
+                        "vendor_address", FieldType.TEXT, "Address of the shop as printed on the receipt")));
+        FieldFinder.Run run = finder.start(receipt, asPrinted);
+        assertThat(run.rank(run.query(asPrinted.fields().getFirst())).stream()
+                        .map(s -> s.candidate().value()))
+                .contains("LOT 276 JALAN BANTING 43800 DENGKIL, SELANGOR")
+                .doesNotContain("LOT 276 JALAN BANTING, 43800 DENGKIL, SELANGOR");
+    }
+
+    @Test
     void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
         Layout receipt = layout(List.of(
                 "MOONLIGHT CAKE HOUSE SDN BHD@c",
