@@ -283,7 +283,7 @@ final class CandidateFinder {
      * A company registration number printed after a name: "(126926-H)", "862725-U", "(139386 X)";
      * what follows it on the line ("273500-U (KSB)") is no more the name than the number is.
      */
-    private static final java.util.regex.Pattern REGISTRATION_TAIL = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern REGISTRATION_TAIL = java.util.regex.Pattern.compile(
             "\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])(?=\\s|$)");
 
     /**

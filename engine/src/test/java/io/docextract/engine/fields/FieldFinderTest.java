@@ -605,6 +605,24 @@ class FieldFinderTest {
     }
 
     @Test
+    void aNameLineEndingInARegistrationNumberIsTheLabelAboveTheAddress() {
+        // Without it the block from the first address line had no label at all, a penalty the
+        // block from the second line (under a line of words) did not pay.
+        Layout receipt = layout(List.of(
+                "AEON CO. (M) BHD (126926-H)@c",
+                "3RD FLR, MELATI MALL@c",
+                "JLN JEJAKA, TAMAN MELATI@c",
+                "CHERAS, 55100 KUALA LUMPUR@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        Scored address = run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1))).stream()
+                .filter(s -> s.candidate().value().toString().startsWith("3RD FLR"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(address.features()[Feature.NO_LABEL.ordinal()]).isZero();
+    }
+
+    @Test
     void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
         Layout receipt = layout(List.of(
                 "MOONLIGHT CAKE HOUSE SDN BHD@c",
