@@ -709,7 +709,8 @@ final class CandidateFinder {
         int split = labelEnd(line, segment);
         // A line opening with a number is a street line ("32 bis place ..."), never a label.
         if (split <= segment.from()
-                || DocumentIndex.hasDigit(line.words().get(segment.from()).text())) {
+                || DocumentIndex.hasDigit(line.words().get(segment.from()).text())
+                || opensAStreetLine(line, segment, split)) {
             return true;
         }
         LabelMatch label = doc.lexicon().match(Tokenizer.tokens(line.textOf(segment.from(), split)));
@@ -720,6 +721,20 @@ final class CandidateFinder {
                     return kind == null || kind.equals("address") || kind.equals("name");
                 })
                 || label.isEmpty() && !line.words().get(split - 1).text().endsWith(":");
+    }
+
+    /**
+     * Whether the value after a caption is a house number the line goes on from, after a comma,
+     * in words ("No: 28, JALAN ASTANA 1C,", "Lot No : 20, Level UG1, Publika Solaris"): the
+     * caption numbers the building, and the line is the address's first. A captioned number
+     * standing alone ("Invoice No: 4711") is not.
+     */
+    private static boolean opensAStreetLine(TextLine line, Segment segment, int split) {
+        if (split >= segment.to() - 1) {
+            return false;
+        }
+        String value = line.words().get(split).text();
+        return value.endsWith(",") && DocumentIndex.hasDigit(value) && hasLetter(line.textOf(split + 1, segment.to()));
     }
 
     /**

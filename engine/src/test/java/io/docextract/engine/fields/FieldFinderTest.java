@@ -623,6 +623,19 @@ class FieldFinderTest {
     }
 
     @Test
+    void aCaptionedHouseNumberTheLineGoesOnFromOpensAnAddress() {
+        Layout receipt = layout(List.of(
+                "SUSHI HOUSE SDN BHD@c",
+                "Lot NO : 20, Level UG1, Publika Solaris@c",
+                "No 1, Jalan Dutamas, 50480 KL@c",
+                "Invoice No: 4711@c",
+                "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("Lot NO : 20, Level UG1, Publika Solaris, No 1, Jalan Dutamas, 50480 KL")
+                .noneMatch(a -> a.toString().contains("KL, Invoice"));
+    }
+
+    @Test
     void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
         Layout receipt = layout(List.of(
                 "MOONLIGHT CAKE HOUSE SDN BHD@c",
