@@ -594,8 +594,14 @@ final class CandidateFinder {
                     continue;
                 }
                 List<String> parts = new ArrayList<>();
-                parts.add(cleanText(segment.text()));
                 Box box = segment.box();
+                int first = segment.from();
+                if (split > segment.from() && split < segment.to() && namesAnAddress(line, segment, split)) {
+                    // "HQ ADD: LOT 11995, BATU 2" / "41400 KLANG": the caption is no part of the address.
+                    first = split;
+                    box = line.boxOf(split, segment.to());
+                }
+                parts.add(cleanText(line.textOf(first, segment.to())));
                 TextLine current = line;
                 Segment currentSegment = segment;
                 List<TextLine> pageLines = doc.pageLines(line.page());
@@ -608,11 +614,14 @@ final class CandidateFinder {
                     TextLine nextLine = found[0];
                     int end = typedLabelInside(nextLine, next);
                     String text = cleanText(nextLine.textOf(next.from(), end));
-                    if (text.isEmpty() || !mayBeAddressLine(nextLine, next) || followsCaption(nextLine, next)) {
+                    if (text.isEmpty()
+                            || !mayBeAddressLine(nextLine, next)
+                            || followsCaption(nextLine, next)
+                            || opensWithAddressCaption(nextLine, next)) {
                         break;
                     }
                     if (parts.size() > 1 && !continues(parts.getLast()) && isPhraseBlock(parts)) {
-                        out.add(block(parts, asPrinted, line, segment, box));
+                        out.add(block(parts, asPrinted, line, first, segment, box));
                     }
                     parts.add(text);
                     box = Box.union(box, nextLine.boxOf(next.from(), end));
@@ -623,7 +632,7 @@ final class CandidateFinder {
                     currentSegment = next;
                 }
                 if (parts.size() > 1 && isPhraseBlock(parts)) {
-                    out.add(block(parts, asPrinted, line, segment, box));
+                    out.add(block(parts, asPrinted, line, first, segment, box));
                 }
             }
         }
@@ -675,9 +684,10 @@ final class CandidateFinder {
     }
 
     /** The lines of an address block as one candidate, from {@code line}'s segment on. */
-    private static Candidate block(List<String> parts, boolean asPrinted, TextLine line, Segment segment, Box box) {
+    private static Candidate block(
+            List<String> parts, boolean asPrinted, TextLine line, int from, Segment segment, Box box) {
         String joined = asPrinted ? String.join(" ", parts) : joinParts(parts);
-        return new Candidate(joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size());
+        return new Candidate(joined, joined, line, from, segment.to(), box, 1.0, Source.BLOCK, parts.size());
     }
 
     /**
@@ -721,6 +731,19 @@ final class CandidateFinder {
                     return kind == null || kind.equals("address") || kind.equals("name");
                 })
                 || label.isEmpty() && !line.words().get(split - 1).text().endsWith(":");
+    }
+
+    /** Whether a segment opens with an address caption: a new address starts there. */
+    private boolean opensWithAddressCaption(TextLine line, Segment segment) {
+        int split = labelEnd(line, segment);
+        return split > segment.from() && split < segment.to() && namesAnAddress(line, segment, split);
+    }
+
+    /** Whether the label opening a segment ({@code [from, split)}) names an address ("Address:", "Add:"). */
+    private boolean namesAnAddress(TextLine line, Segment segment, int split) {
+        LabelMatch label = doc.lexicon().match(Tokenizer.tokens(line.textOf(segment.from(), split)));
+        return label.concepts().stream()
+                .anyMatch(c -> "address".equals(doc.lexicon().concept(c).tag("kind")));
     }
 
     /**

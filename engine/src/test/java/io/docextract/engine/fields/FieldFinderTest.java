@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FieldFinderTest {
 
@@ -633,6 +634,19 @@ class FieldFinderTest {
         assertThat(addressCandidates(receipt))
                 .contains("Lot NO : 20, Level UG1, Publika Solaris, No 1, Jalan Dutamas, 50480 KL")
                 .noneMatch(a -> a.toString().contains("KL, Invoice"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HQ ADD:", "Address:", "Adresse :"})
+    void anAddressBlockOpenedByItsCaptionStartsAfterIt(String caption) {
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@c",
+                caption + " LOT 11995, BATU 2, JALAN KAPAR@c",
+                "41400 KLANG, SELANGOR@c",
+                "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("LOT 11995, BATU 2, JALAN KAPAR, 41400 KLANG, SELANGOR")
+                .noneMatch(a -> a.toString().contains(caption) && a.toString().contains("41400"));
     }
 
     @Test
