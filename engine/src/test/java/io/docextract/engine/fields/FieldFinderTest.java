@@ -875,6 +875,35 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressUnderTheNamesRegistrationNumbersIsPlacedByTheName() {
+        Layout receipt = layout(List.of(
+                "POPULAR STATIONERY SDN BHD@c",
+                "(Co. No. 113825-W)@c",
+                "(GST Reg No. 001492992000)@c",
+                "No 8, Jalan 7/118B, Desa Tun Razak@c",
+                "56000 Kuala Lumpur, Malaysia@c",
+                "Tel : 03-9201 6281@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        Scored name = run.partyName(Party.SELLER);
+        assertThat(name.candidate().value()).isEqualTo("POPULAR STATIONERY SDN BHD");
+        List<Scored> ranked = run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)));
+        assertThat(ranked.stream()
+                        .filter(s -> s.candidate().value().toString().startsWith("No 8"))
+                        .findFirst()
+                        .orElseThrow()
+                        .features()[Feature.UNDER_PARTY_NAME.ordinal()])
+                .isEqualTo(name.score());
+        // Its second line is no start of the address, registration lines or not.
+        assertThat(ranked.stream()
+                        .filter(s -> s.candidate().value().toString().startsWith("56000"))
+                        .findFirst()
+                        .orElseThrow()
+                        .features()[Feature.UNDER_PARTY_NAME.ordinal()])
+                .isZero();
+    }
+
+    @Test
     void aDueDateBeforeTheIssueDateIsMarked() {
         Layout invoice = layout(List.of(
                 "Invoice@40",

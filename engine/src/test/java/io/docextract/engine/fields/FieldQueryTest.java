@@ -151,6 +151,7 @@ class FieldQueryTest {
             Totaal te betalen    | amount_due
             Bruttoentgelt        | gross_pay
             Überweisungsbetrag   | net_pay
+            (Co. No.             | company_registration
             """)
     void matchesLabelsInSixLanguages(String label, String concept) {
         LabelMatch match = lexicon.match(Tokenizer.tokens(label));
