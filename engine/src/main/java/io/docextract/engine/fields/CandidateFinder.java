@@ -698,10 +698,17 @@ final class CandidateFinder {
         return parts.stream().anyMatch(part -> part.contains(" "));
     }
 
-    /** A line ending in a comma goes on: a block ends there only when no address line follows. */
+    /**
+     * A line ending in a comma goes on: a block ends there only when no address line follows. So
+     * does one ending in a postal code set apart by a comma ("BANDAR BUKIT RAJA, 41050" /
+     * "KLANG SELANGOR"): the code is the start of the place's part, whose name follows.
+     */
     private static boolean continues(String part) {
-        return part.endsWith(",");
+        return part.endsWith(",") || POSTCODE_OPENING_A_PART.matcher(part).find();
     }
+
+    private static final java.util.regex.Pattern POSTCODE_OPENING_A_PART =
+            java.util.regex.Pattern.compile(",\\s*\\d{4,6}$");
 
     /** A registration number standing alone on its line: "(81109-A)", "(CO.REG :933109-X)". */
     private static final java.util.regex.Pattern REGISTRATION_LINE =

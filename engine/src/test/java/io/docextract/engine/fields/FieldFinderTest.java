@@ -650,6 +650,19 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressBlockDoesNotEndOnAPostalCodeSetApartByAComma() {
+        Layout receipt = layout(List.of(
+                "LIGHTROOM GALLERY SDN BHD@c",
+                "No: 28, JALAN ASTANA 1C,@c",
+                "BANDAR BUKIT RAJA, 41050@c",
+                "KLANG SELANGOR, MALAYSIA@c",
+                "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("No: 28, JALAN ASTANA 1C, BANDAR BUKIT RAJA, 41050 KLANG SELANGOR, MALAYSIA")
+                .doesNotContain("No: 28, JALAN ASTANA 1C, BANDAR BUKIT RAJA, 41050");
+    }
+
+    @Test
     void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
         Layout receipt = layout(List.of(
                 "MOONLIGHT CAKE HOUSE SDN BHD@c",
