@@ -620,7 +620,10 @@ final class CandidateFinder {
                             || opensWithAddressCaption(nextLine, next)) {
                         break;
                     }
-                    if (parts.size() > 1 && !continues(parts.getLast()) && isPhraseBlock(parts)) {
+                    if (parts.size() > 1
+                            && !continues(parts.getLast())
+                            && !isParentheticalRemark(text)
+                            && isPhraseBlock(parts)) {
                         out.add(block(parts, asPrinted, line, first, segment, box));
                     }
                     parts.add(text);
@@ -705,6 +708,17 @@ final class CandidateFinder {
      */
     private static boolean continues(String part) {
         return part.endsWith(",") || POSTCODE_OPENING_A_PART.matcher(part).find();
+    }
+
+    /**
+     * A line of words wholly in parentheses ("(MR DIY TESCO TERBAU)", "(Hinterhaus)") qualifies
+     * the line above it: a block does not end right before it.
+     */
+    private static boolean isParentheticalRemark(String text) {
+        return text.startsWith("(")
+                && text.endsWith(")")
+                && text.indexOf(')') == text.length() - 1
+                && !DocumentIndex.hasDigit(text);
     }
 
     private static final java.util.regex.Pattern POSTCODE_OPENING_A_PART =

@@ -663,6 +663,19 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressBlockDoesNotEndRightBeforeAParentheticalRemark() {
+        Layout receipt = layout(List.of(
+                "MR HARDWARE (JOHOR) SDN BHD@c",
+                "LOT 1851-A, JALAN KPB 6@c",
+                "43300 SERI KEMBANGAN, SELANGOR@c",
+                "(MR HARDWARE TESCO TERBAU)@c",
+                "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("LOT 1851-A, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR, (MR HARDWARE TESCO TERBAU)")
+                .doesNotContain("LOT 1851-A, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR");
+    }
+
+    @Test
     void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
         Layout receipt = layout(List.of(
                 "MOONLIGHT CAKE HOUSE SDN BHD@c",
