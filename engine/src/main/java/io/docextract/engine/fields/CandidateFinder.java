@@ -53,7 +53,10 @@ final class CandidateFinder {
             case BOOLEAN -> flags(query);
             case IDENTIFIER -> cached("id", this::identifiers);
             case NAME -> cached("name", () -> restored(names()));
-            case ADDRESS -> cached("address", () -> restored(withoutDates(addresses())));
+            case ADDRESS ->
+                query.asksForPrintedText()
+                        ? cached("address as printed", () -> restored(withoutDates(addresses(true))))
+                        : cached("address", () -> restored(withoutDates(addresses(false))));
             case CURRENCY_CODE ->
                 allowed(cached("currency", this::currencies), query.field().enumValues());
             case CHOICE -> choices(query.field().enumValues());
@@ -280,7 +283,7 @@ final class CandidateFinder {
      * A company registration number printed after a name: "(126926-H)", "862725-U", "(139386 X)";
      * what follows it on the line ("273500-U (KSB)") is no more the name than the number is.
      */
-    private static final java.util.regex.Pattern REGISTRATION_TAIL = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern REGISTRATION_TAIL = java.util.regex.Pattern.compile(
             "\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])(?=\\s|$)");
 
     /**
@@ -564,10 +567,11 @@ final class CandidateFinder {
     }
 
     /**
-     * Addresses: a column run of one to five lines starting under (or at) any line, joined with
-     * ", ", and single segments whose parts are separated by "·", "|" or " - ".
+     * Addresses: a column run of one to five lines starting under (or at) any line, joined as
+     * {@link #joinParts} says (with a space only when the field asks for the text as printed), and
+     * single segments whose parts are separated by "·", "|" or " - ".
      */
-    private List<Candidate> addresses() {
+    private List<Candidate> addresses(boolean asPrinted) {
         List<Candidate> out = new ArrayList<>();
         for (TextLine line : doc.lines()) {
             for (Segment segment : line.segments()) {
@@ -590,8 +594,14 @@ final class CandidateFinder {
                     continue;
                 }
                 List<String> parts = new ArrayList<>();
-                parts.add(cleanText(segment.text()));
                 Box box = segment.box();
+                int first = segment.from();
+                if (split > segment.from() && split < segment.to() && namesAnAddress(line, segment, split)) {
+                    // "HQ ADD: LOT 11995, BATU 2" / "41400 KLANG": the caption is no part of the address.
+                    first = split;
+                    box = line.boxOf(split, segment.to());
+                }
+                parts.add(cleanText(line.textOf(first, segment.to())));
                 TextLine current = line;
                 Segment currentSegment = segment;
                 List<TextLine> pageLines = doc.pageLines(line.page());
@@ -604,11 +614,17 @@ final class CandidateFinder {
                     TextLine nextLine = found[0];
                     int end = typedLabelInside(nextLine, next);
                     String text = cleanText(nextLine.textOf(next.from(), end));
-                    if (text.isEmpty() || !mayBeAddressLine(nextLine, next) || followsCaption(nextLine, next)) {
+                    if (text.isEmpty()
+                            || !mayBeAddressLine(nextLine, next)
+                            || followsCaption(nextLine, next)
+                            || opensWithAddressCaption(nextLine, next)) {
                         break;
                     }
-                    if (parts.size() > 1 && !continues(parts.getLast()) && isPhraseBlock(parts)) {
-                        out.add(block(parts, line, segment, box));
+                    if (parts.size() > 1
+                            && !continues(parts.getLast())
+                            && !isParentheticalRemark(text)
+                            && isPhraseBlock(parts)) {
+                        out.add(block(parts, asPrinted, line, first, segment, box));
                     }
                     parts.add(text);
                     box = Box.union(box, nextLine.boxOf(next.from(), end));
@@ -619,7 +635,7 @@ final class CandidateFinder {
                     currentSegment = next;
                 }
                 if (parts.size() > 1 && isPhraseBlock(parts)) {
-                    out.add(block(parts, line, segment, box));
+                    out.add(block(parts, asPrinted, line, first, segment, box));
                 }
             }
         }
@@ -671,9 +687,10 @@ final class CandidateFinder {
     }
 
     /** The lines of an address block as one candidate, from {@code line}'s segment on. */
-    private static Candidate block(List<String> parts, TextLine line, Segment segment, Box box) {
-        String joined = joinParts(parts);
-        return new Candidate(joined, joined, line, segment.from(), segment.to(), box, 1.0, Source.BLOCK, parts.size());
+    private static Candidate block(
+            List<String> parts, boolean asPrinted, TextLine line, int from, Segment segment, Box box) {
+        String joined = asPrinted ? String.join(" ", parts) : joinParts(parts);
+        return new Candidate(joined, joined, line, from, segment.to(), box, 1.0, Source.BLOCK, parts.size());
     }
 
     /**
@@ -684,10 +701,28 @@ final class CandidateFinder {
         return parts.stream().anyMatch(part -> part.contains(" "));
     }
 
-    /** A line ending in a comma goes on: a block ends there only when no address line follows. */
+    /**
+     * A line ending in a comma goes on: a block ends there only when no address line follows. So
+     * does one ending in a postal code set apart by a comma ("BANDAR BUKIT RAJA, 41050" /
+     * "KLANG SELANGOR"): the code is the start of the place's part, whose name follows.
+     */
     private static boolean continues(String part) {
-        return part.endsWith(",");
+        return part.endsWith(",") || POSTCODE_OPENING_A_PART.matcher(part).find();
     }
+
+    /**
+     * A line of words wholly in parentheses ("(MR DIY TESCO TERBAU)", "(Hinterhaus)") qualifies
+     * the line above it: a block does not end right before it.
+     */
+    private static boolean isParentheticalRemark(String text) {
+        return text.startsWith("(")
+                && text.endsWith(")")
+                && text.indexOf(')') == text.length() - 1
+                && !DocumentIndex.hasDigit(text);
+    }
+
+    private static final java.util.regex.Pattern POSTCODE_OPENING_A_PART =
+            java.util.regex.Pattern.compile(",\\s*\\d{4,6}$");
 
     /** A registration number standing alone on its line: "(81109-A)", "(CO.REG :933109-X)". */
     private static final java.util.regex.Pattern REGISTRATION_LINE =
@@ -705,7 +740,8 @@ final class CandidateFinder {
         int split = labelEnd(line, segment);
         // A line opening with a number is a street line ("32 bis place ..."), never a label.
         if (split <= segment.from()
-                || DocumentIndex.hasDigit(line.words().get(segment.from()).text())) {
+                || DocumentIndex.hasDigit(line.words().get(segment.from()).text())
+                || opensAStreetLine(line, segment, split)) {
             return true;
         }
         LabelMatch label = doc.lexicon().match(Tokenizer.tokens(line.textOf(segment.from(), split)));
@@ -716,6 +752,33 @@ final class CandidateFinder {
                     return kind == null || kind.equals("address") || kind.equals("name");
                 })
                 || label.isEmpty() && !line.words().get(split - 1).text().endsWith(":");
+    }
+
+    /** Whether a segment opens with an address caption: a new address starts there. */
+    private boolean opensWithAddressCaption(TextLine line, Segment segment) {
+        int split = labelEnd(line, segment);
+        return split > segment.from() && split < segment.to() && namesAnAddress(line, segment, split);
+    }
+
+    /** Whether the label opening a segment ({@code [from, split)}) names an address ("Address:", "Add:"). */
+    private boolean namesAnAddress(TextLine line, Segment segment, int split) {
+        LabelMatch label = doc.lexicon().match(Tokenizer.tokens(line.textOf(segment.from(), split)));
+        return label.concepts().stream()
+                .anyMatch(c -> "address".equals(doc.lexicon().concept(c).tag("kind")));
+    }
+
+    /**
+     * Whether the value after a caption is a house number the line goes on from, after a comma,
+     * in words ("No: 28, JALAN ASTANA 1C,", "Lot No : 20, Level UG1, Publika Solaris"): the
+     * caption numbers the building, and the line is the address's first. A captioned number
+     * standing alone ("Invoice No: 4711") is not.
+     */
+    private static boolean opensAStreetLine(TextLine line, Segment segment, int split) {
+        if (split >= segment.to() - 1) {
+            return false;
+        }
+        String value = line.words().get(split).text();
+        return value.endsWith(",") && DocumentIndex.hasDigit(value) && hasLetter(line.textOf(split + 1, segment.to()));
     }
 
     /**

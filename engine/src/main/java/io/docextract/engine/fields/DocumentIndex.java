@@ -515,7 +515,7 @@ final class DocumentIndex {
             if (hit != null && hit.hasLetters() && !hit.label().isEmpty()) {
                 return label(hit.text(), hit.box(), box, false, skipped);
             }
-            if (hit != null && hit.hasLetters() && isAlphabetic(hit.text())) {
+            if (hit != null && hit.hasLetters() && isAlphabetic(withoutRegistrationTail(hit.text()))) {
                 return label(hit.text(), hit.box(), box, false, skipped);
             }
             skipped++;
@@ -666,6 +666,15 @@ final class DocumentIndex {
             }
         }
         return false;
+    }
+
+    /**
+     * The text before a company registration number ("AEON CO. (M) BHD (126926-H)"): a name line is
+     * a line of words, whatever number the till prints after it.
+     */
+    private static String withoutRegistrationTail(String text) {
+        java.util.regex.Matcher m = CandidateFinder.REGISTRATION_TAIL.matcher(text);
+        return m.find() ? text.substring(0, m.start()) : text;
     }
 
     private static boolean isAlphabetic(String text) {

@@ -550,15 +550,54 @@ final class FeatureExtractor {
      * when the name wraps), in its column: left-aligned with it, or centred under it as a
      * receipt's header centres every line.
      */
-    private static boolean under(Candidate c, Candidate name) {
+    private boolean under(Candidate c, Candidate name) {
         if (name.isInferred() || c.line().page() != name.line().page()) {
             return false;
         }
-        int below = c.line().pageIndex() - name.line().pageIndex() - (name.lineSpan() - 1);
-        return below >= 1
-                && below <= 2
+        int nameEnd = name.line().pageIndex() + name.lineSpan() - 1;
+        int below = c.line().pageIndex() - nameEnd;
+        return (below >= 1 && below <= 2 || below > 2 && onlyRegistrationLinesBetween(nameEnd, c.line()))
                 && (Math.abs(c.box().x0() - name.box().x0()) < 0.03
                         || Math.abs(c.box().centerX() - name.box().centerX()) < 0.03);
+    }
+
+    /**
+     * Whether every line between {@code from} and {@code line} is a registration or tax number
+     * ("(Co. No. 113825-W)" / "(GST Reg No. 001492992000)"): they belong to the name's block, and
+     * the address starts right under them.
+     */
+    private boolean onlyRegistrationLinesBetween(int from, TextLine line) {
+        List<TextLine> page = doc.pageLines(line.page());
+        for (int i = from + 1; i < line.pageIndex(); i++) {
+            if (!isRegistrationLine(page.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a line is an identifier's caption and number and nothing else: "(Co. No. 113825-W)",
+     * "GST ID : 002017394688".
+     */
+    private boolean isRegistrationLine(TextLine line) {
+        StringBuilder caption = new StringBuilder();
+        boolean number = false;
+        for (Word w : line.words()) {
+            if (DocumentIndex.hasDigit(w.text())) {
+                number = true;
+            } else if (number) {
+                return false;
+            } else {
+                caption.append(w.text()).append(' ');
+            }
+        }
+        LabelMatch label = doc.lexicon().match(Tokenizer.tokens(caption.toString()));
+        return number
+                && !label.isEmpty()
+                && label.coverage() >= 0.99
+                && label.concepts().stream()
+                        .allMatch(id -> "id".equals(doc.lexicon().concept(id).tag("kind")));
     }
 
     private boolean amountBeside(Candidate c) {

@@ -67,6 +67,15 @@ public record FieldQuery(
 
     private static final Set<String> PERCENT_WORDS = Set.of("percent", "percentage", "pct", "prozent", "pourcentage");
 
+    /** "As printed" in six languages, and words for verbatim. */
+    private static final java.util.regex.Pattern AS_PRINTED = java.util.regex.Pattern.compile(
+            "(?iU)\\b(?:verbatim|wörtlich|letterlijk|textuellement|literalmente|testualmente)\\b"
+                    + "|(?:\\b(?:as|wie|zoals|come|comme|como|tal\\s+como|tal\\s+cual|così\\s+come)\\s+"
+                    + "(?:it\\s+(?:is|was|appears)\\s+|está\\s+|esta\\s+|è\\s+|aparece\\s+)?"
+                    + "|\\btel(?:le)?s?\\s+qu['’]\\s*)"
+                    + "(?:printed|written|gedruckt|geschrieben|gedrukt|geschreven|stampat[oaie]|scritt[oaie]"
+                    + "|imprimée?s?|écrite?s?|impres[oa]s?|escrit[oa]s?)\\b");
+
     private static final Set<String> RANGE_WORDS =
             Set.of("start", "begin", "from", "first", "beginning", "end", "to", "until", "last", "through");
 
@@ -173,6 +182,18 @@ public record FieldQuery(
         return party != null
                 || nameTokens.stream().anyMatch(NAME_WORDS::contains)
                 || descriptionTokens.stream().anyMatch(NAME_WORDS::contains);
+    }
+
+    /**
+     * Whether the description asks for the value as printed ("Address of the shop as printed on the
+     * receipt", "wie gedruckt", "tel qu'imprimé", "zoals gedrukt", "come stampato", "tal como
+     * impreso", "verbatim"): then a value printed over several lines is those lines' words as they
+     * stand, the line breaks read as spaces, with no separator the print does not have. Without it,
+     * an address's lines join in the usual one-line form, with ", " where the print has nothing.
+     */
+    boolean asksForPrintedText() {
+        return field.description() != null
+                && AS_PRINTED.matcher(field.description()).find();
     }
 
     /** Whether the field's name or description asks for a percentage ("percent", "%"). */

@@ -16,6 +16,10 @@ final class PrintedText {
 
     private static final Pattern WORD = Pattern.compile("\\S+");
 
+    /** Two initials a space apart ("D. E,", "B. V."): OCR's space after a period, not the print's. */
+    private static final Pattern SPACED_INITIALS =
+            Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\.) (?=\\p{Lu}(?:\\.|,|$|\\s*$))");
+
     private static final Pattern SPACE_INSIDE_PARENTHESES = Pattern.compile("\\(\\s+|\\s+\\)");
 
     private PrintedText() {}
@@ -26,7 +30,10 @@ final class PrintedText {
                         onlyZerosAmongLetters(m.group())
                                 ? ZERO_IN_WORD.matcher(m.group()).replaceAll("O")
                                 : m.group()));
-        return SPACE_INSIDE_PARENTHESES.matcher(words).replaceAll(m -> m.group().strip());
+        String initials = SPACED_INITIALS.matcher(words).replaceAll("$1");
+        return SPACE_INSIDE_PARENTHESES
+                .matcher(initials)
+                .replaceAll(m -> m.group().strip());
     }
 
     private static boolean onlyZerosAmongLetters(String word) {

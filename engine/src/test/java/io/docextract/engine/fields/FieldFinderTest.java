@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FieldFinderTest {
 
@@ -586,6 +587,95 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressAskedForAsPrintedKeepsItsLineBreaksAsSpaces() {
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@c", "LOT 276 JALAN BANTING@c", "43800 DENGKIL, SELANGOR@c", "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("LOT 276 JALAN BANTING, 43800 DENGKIL, SELANGOR")
+                .doesNotContain("LOT 276 JALAN BANTING 43800 DENGKIL, SELANGOR");
+        ExtractorSpec asPrinted = new ExtractorSpec(
+                "receipt",
+                "",
+                List.of(FieldSpec.of(
+                        "vendor_address", FieldType.TEXT, "Address of the shop as printed on the receipt")));
+        FieldFinder.Run run = finder.start(receipt, asPrinted);
+        assertThat(run.rank(run.query(asPrinted.fields().getFirst())).stream()
+                        .map(s -> s.candidate().value()))
+                .contains("LOT 276 JALAN BANTING 43800 DENGKIL, SELANGOR")
+                .doesNotContain("LOT 276 JALAN BANTING, 43800 DENGKIL, SELANGOR");
+    }
+
+    @Test
+    void aNameLineEndingInARegistrationNumberIsTheLabelAboveTheAddress() {
+        // Without it the block from the first address line had no label at all, a penalty the
+        // block from the second line (under a line of words) did not pay.
+        Layout receipt = layout(List.of(
+                "AEON CO. (M) BHD (126926-H)@c",
+                "3RD FLR, MELATI MALL@c",
+                "JLN JEJAKA, TAMAN MELATI@c",
+                "CHERAS, 55100 KUALA LUMPUR@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        Scored address = run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1))).stream()
+                .filter(s -> s.candidate().value().toString().startsWith("3RD FLR"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(address.features()[Feature.NO_LABEL.ordinal()]).isZero();
+    }
+
+    @Test
+    void aCaptionedHouseNumberTheLineGoesOnFromOpensAnAddress() {
+        Layout receipt = layout(List.of(
+                "SUSHI HOUSE SDN BHD@c",
+                "Lot NO : 20, Level UG1, Publika Solaris@c",
+                "No 1, Jalan Dutamas, 50480 KL@c",
+                "Invoice No: 4711@c",
+                "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("Lot NO : 20, Level UG1, Publika Solaris, No 1, Jalan Dutamas, 50480 KL")
+                .noneMatch(a -> a.toString().contains("KL, Invoice"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HQ ADD:", "Address:", "Adresse :"})
+    void anAddressBlockOpenedByItsCaptionStartsAfterIt(String caption) {
+        Layout receipt = layout(List.of(
+                "SWEET FOREST CAFE@c",
+                caption + " LOT 11995, BATU 2, JALAN KAPAR@c",
+                "41400 KLANG, SELANGOR@c",
+                "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("LOT 11995, BATU 2, JALAN KAPAR, 41400 KLANG, SELANGOR")
+                .noneMatch(a -> a.toString().contains(caption) && a.toString().contains("41400"));
+    }
+
+    @Test
+    void anAddressBlockDoesNotEndOnAPostalCodeSetApartByAComma() {
+        Layout receipt = layout(List.of(
+                "LIGHTROOM GALLERY SDN BHD@c",
+                "No: 28, JALAN ASTANA 1C,@c",
+                "BANDAR BUKIT RAJA, 41050@c",
+                "KLANG SELANGOR, MALAYSIA@c",
+                "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("No: 28, JALAN ASTANA 1C, BANDAR BUKIT RAJA, 41050 KLANG SELANGOR, MALAYSIA")
+                .doesNotContain("No: 28, JALAN ASTANA 1C, BANDAR BUKIT RAJA, 41050");
+    }
+
+    @Test
+    void anAddressBlockDoesNotEndRightBeforeAParentheticalRemark() {
+        Layout receipt = layout(List.of(
+                "MR HARDWARE (JOHOR) SDN BHD@c",
+                "LOT 1851-A, JALAN KPB 6@c",
+                "43300 SERI KEMBANGAN, SELANGOR@c",
+                "(MR HARDWARE TESCO TERBAU)@c",
+                "TOTAL@40;21.00@300"));
+        assertThat(addressCandidates(receipt))
+                .contains("LOT 1851-A, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR, (MR HARDWARE TESCO TERBAU)")
+                .doesNotContain("LOT 1851-A, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR");
+    }
+
+    @Test
     void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
         Layout receipt = layout(List.of(
                 "MOONLIGHT CAKE HOUSE SDN BHD@c",
@@ -808,6 +898,35 @@ class FieldFinderTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(address.features()[Feature.UNDER_PARTY_NAME.ordinal()]).isEqualTo(name.score());
+    }
+
+    @Test
+    void anAddressUnderTheNamesRegistrationNumbersIsPlacedByTheName() {
+        Layout receipt = layout(List.of(
+                "POPULAR STATIONERY SDN BHD@c",
+                "(Co. No. 113825-W)@c",
+                "(GST Reg No. 001492992000)@c",
+                "No 8, Jalan 7/118B, Desa Tun Razak@c",
+                "56000 Kuala Lumpur, Malaysia@c",
+                "Tel : 03-9201 6281@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        Scored name = run.partyName(Party.SELLER);
+        assertThat(name.candidate().value()).isEqualTo("POPULAR STATIONERY SDN BHD");
+        List<Scored> ranked = run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)));
+        assertThat(ranked.stream()
+                        .filter(s -> s.candidate().value().toString().startsWith("No 8"))
+                        .findFirst()
+                        .orElseThrow()
+                        .features()[Feature.UNDER_PARTY_NAME.ordinal()])
+                .isEqualTo(name.score());
+        // Its second line is no start of the address, registration lines or not.
+        assertThat(ranked.stream()
+                        .filter(s -> s.candidate().value().toString().startsWith("56000"))
+                        .findFirst()
+                        .orElseThrow()
+                        .features()[Feature.UNDER_PARTY_NAME.ordinal()])
+                .isZero();
     }
 
     @Test

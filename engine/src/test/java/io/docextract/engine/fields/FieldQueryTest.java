@@ -113,6 +113,25 @@ class FieldQueryTest {
         assertThat(query("invoice_date", "date", "").range()).isZero();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Address of the shop as printed on the receipt | true
+            Address of the shop as it is printed          | true
+            The address, verbatim                         | true
+            Anschrift des Händlers, wie gedruckt          | true
+            Adresse du magasin telle qu'imprimée          | true
+            Dirección de la tienda tal como está impresa  | true
+            Adres van de winkel zoals gedrukt             | true
+            Indirizzo del negozio come stampato           | true
+            Address of the shop, as one line.             | false
+            Postal address of the seller.                 | false
+            Total as shown on the receipt                 | false
+            """)
+    void aDescriptionAsksForTheValueAsPrinted(String description, boolean asPrinted) {
+        assertThat(query("vendor_address", "text", description).asksForPrintedText())
+                .isEqualTo(asPrinted);
+    }
+
     @ParameterizedTest(name = "\"{0}\" names {1}")
     @CsvSource(delimiter = '|', textBlock = """
             Rechnungs-Nr.:       | document_number
@@ -132,6 +151,7 @@ class FieldQueryTest {
             Totaal te betalen    | amount_due
             Bruttoentgelt        | gross_pay
             Überweisungsbetrag   | net_pay
+            (Co. No.             | company_registration
             """)
     void matchesLabelsInSixLanguages(String label, String concept) {
         LabelMatch match = lexicon.match(Tokenizer.tokens(label));

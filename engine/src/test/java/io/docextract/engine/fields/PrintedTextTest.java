@@ -15,6 +15,8 @@ class PrintedTextTest {
             HAI-0 RAYA BHD                        | HAI-O RAYA BHD
             L0T 1851-A & 1851-B, JALAN KPB 6      | LOT 1851-A & 1851-B, JALAN KPB 6
             S.H.H. MOTOR ( SUNGAI RENGIT ) SDN. BHD | S.H.H. MOTOR (SUNGAI RENGIT) SDN. BHD
+            41050 KLANG SELANGOR D. E, MALAYSIA   | 41050 KLANG SELANGOR D.E, MALAYSIA
+            Bakkerij Jansen B. V.                 | Bakkerij Jansen B.V.
             """)
     void restoresWhatOcrMisreadInAWordOfLetters(String read, String printed) {
         assertThat(PrintedText.restored(read.strip())).isEqualTo(printed.strip());
@@ -27,6 +29,8 @@ class PrintedTextTest {
             Level UG1, Block B20
             NO 290, JALAN AIR PANAS
             0800 Freephone (Sales)
+            TAMAN P. RAMLEE SETAPAK
+            NO. 3 JALAN U. 2
             """)
     void keepsTheDigitsOfNumbersAndCodes(String printed) {
         assertThat(PrintedText.restored(printed.strip())).isEqualTo(printed.strip());
