@@ -51,7 +51,12 @@ public final class DocumentContextDetector {
                             "receipt",
                             "account",
                             "date",
-                            "total"),
+                            "total",
+                            "customer",
+                            "phone",
+                            "street",
+                            "delivery",
+                            "terms"),
             "de",
                     Set.of(
                             "der",
@@ -87,7 +92,15 @@ public final class DocumentContextDetector {
                             "bestellung",
                             "zahlung",
                             "gesamtbetrag",
-                            "rechnungsdatum"),
+                            "rechnungsdatum",
+                            "kundennummer",
+                            "rechnungsnummer",
+                            "lieferung",
+                            "lieferschein",
+                            "seite",
+                            "straße",
+                            "strasse",
+                            "telefon"),
             "fr",
                     Set.of(
                             "le",
@@ -115,7 +128,11 @@ public final class DocumentContextDetector {
                             "par",
                             "commande",
                             "date",
-                            "total"),
+                            "total",
+                            "numéro",
+                            "livraison",
+                            "téléphone",
+                            "rue"),
             "es",
                     Set.of(
                             "el",
@@ -139,7 +156,12 @@ public final class DocumentContextDetector {
                             "base",
                             "imponible",
                             "que",
-                            "total"),
+                            "total",
+                            "número",
+                            "entrega",
+                            "teléfono",
+                            "calle",
+                            "dirección"),
             "nl",
                     Set.of(
                             "het",
@@ -166,7 +188,12 @@ public final class DocumentContextDetector {
                             "incl",
                             "graag",
                             "wij",
-                            "factuurdatum"),
+                            "factuurdatum",
+                            "klantnummer",
+                            "factuurnummer",
+                            "levering",
+                            "telefoon",
+                            "straat"),
             "it",
                     Set.of(
                             "il",
@@ -190,7 +217,10 @@ public final class DocumentContextDetector {
                             "imponibile",
                             "da",
                             "un",
-                            "che"));
+                            "che",
+                            "consegna",
+                            "indirizzo",
+                            "scadenza"));
 
     private static final Map<String, String> LANGUAGE_COUNTRY =
             Map.of("de", "DE", "fr", "FR", "es", "ES", "nl", "NL", "it", "IT");

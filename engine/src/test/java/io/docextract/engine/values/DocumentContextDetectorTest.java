@@ -45,6 +45,24 @@ class DocumentContextDetectorTest {
         assertThat(context.currency()).isEqualTo(currency);
     }
 
+    /**
+     * The captions of a document's header name its language: OCR reads the top band of a page
+     * first to choose its languages, and the band may hold no more than a title and captions, and
+     * OCR's misreadings of a column of row numbers ("UW", a Dutch word).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            RECHNUNG 4712 Datum 12.03.2024 Kundennummer 88213 / N OO UW BP W NY | de
+            Klantnummer 4711 / Datum 12-03-2024                                 | nl
+            Numéro client 88 / Livraison 12 rue des Lilas                       | fr
+            Número de cliente 88 / Entrega calle Mayor 5                        | es
+            Indirizzo di consegna / Scadenza 12/03/2024                         | it
+            Customer 4711 / Delivery terms / Phone 555 0199                     | en
+            """)
+    void headerCaptionsNameTheLanguage(String document, String language) {
+        assertThat(detector.detect(lines(document.strip())).language()).isEqualTo(language);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Date 13/04/2024 / Due 04/05/2024          | DAY_FIRST
