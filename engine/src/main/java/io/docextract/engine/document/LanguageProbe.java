@@ -57,10 +57,11 @@ final class LanguageProbe {
         int[] ink = inkPerRow(gray);
         int blank = Math.max(1, (int) (gray.getWidth() * BLANK_INK));
         List<Gap> gaps = gaps(ink, blank);
-        if (rowsOfText(gaps, ink.length) < MIN_ROWS) {
+        int rows = rowsOfText(gaps, ink.length);
+        if (rows < MIN_ROWS) {
             return OptionalInt.empty();
         }
-        int wanted = (int) Math.ceil(rowsOfText(gaps, ink.length) * SHARE);
+        int wanted = (int) Math.ceil(rows * SHARE);
         int seen = 0;
         for (Gap gap : gaps) {
             if (gap.from() == 0) {

@@ -14,11 +14,11 @@ import java.util.Optional;
  * alone), so a page is read first with the first configured language plus those the document
  * language detector cannot name, and read again only when that first reading's words are in
  * another configured language: then with that language first, so its letters (ä, é, ß) come
- * back, and the first language after it for the rest. A long page is read top band first
- * ({@link LanguageProbe}), so that a page whose band shows another language is read once, in it.
- * An English page from a company in another
- * country is not read again for its names and address: on the corpus scans that gained as many
- * fields as it lost and cost a second reading of every such page (docs/extraction.md, "OCR").
+ * back, and the first language after it for the rest. A document's first long page is read top
+ * band first ({@link LanguageProbe}), so that a page whose band shows another language is read
+ * once, in it. An English page from a company in another country is not read again for its names
+ * and address: on the corpus scans that gained as many fields as it lost and cost a second
+ * reading of every such page (docs/extraction.md, "OCR").
  *
  * <p>A noisy page in the first language (mean word confidence below {@link #NOISY}, as most
  * photographed till receipts) is read again with every configured language instead: with several
