@@ -492,6 +492,26 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAmountThatIsTheRatesShareOfAnotherIsTheTaxItIncludes() {
+        // 25.15 × 6 / 106 = 1.42: the remark names the total the tax is included in, the amount is the tax.
+        Layout receipt = layout(List.of(
+                "Qty 8@100;25.15@300",
+                "Rounding Adj@200;0.00@300",
+                "Due@200;25.15@300",
+                "Pay@200;25.15@300",
+                "(Total Included GST @ 6% 1.42)@100"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.LEFT_LABEL_TOP))
+                .containsEntry("1.42", 0.0);
+        assertThat(featureByValue(receipt, TOTALS, "tax_amount", Feature.LEFT_LABEL_TOP))
+                .containsEntry("1.42", 1.0);
+        assertThat(finder.extract(receipt, TOTALS).data().get("total_amount")).isEqualTo(new BigDecimal("25.15"));
+        // A total printed after a rate that is no share of another amount keeps its caption.
+        Layout invoice = layout(List.of("Net@200;23.73@300", "Total incl. GST 6%@100;25.15@300"));
+        assertThat(featureByValue(invoice, TOTALS, "total_amount", Feature.LEFT_LABEL_TOP))
+                .containsEntry("25.15", 1.0);
+    }
+
+    @Test
     void aRoundingPrintedBeforeBothTotalsDecidesNothing() {
         Layout receipt = layout(List.of("Rounding@40;0.02@300", "Sub total@40;20.98@300", "Total@40;21.00@300"));
         assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
