@@ -337,7 +337,11 @@ final class FeatureExtractor {
         }
         textFeatures(x, query, c);
         if (reference != null && query.kind() == FieldKind.ADDRESS) {
-            set(x, Feature.UNDER_PARTY_NAME, under(c, reference.candidate()) ? reference.score() : 0);
+            Candidate name = reference.candidate();
+            set(
+                    x,
+                    Feature.UNDER_PARTY_NAME,
+                    under(c, name) && !tailOfBlockUnder(c, name, competitors) ? reference.score() : 0);
         }
         if (reference != null && query.kind() == FieldKind.DATE) {
             // Cross-field check: a due date on or after the issue date agrees with it, one before contradicts it.
@@ -634,6 +638,27 @@ final class FeatureExtractor {
         return (below >= 1 && below <= 2 || below > 2 && onlyRegistrationLinesBetween(nameEnd, c.line()))
                 && (Math.abs(c.box().x0() - name.box().x0()) < 0.03
                         || Math.abs(c.box().centerX() - name.box().centerX()) < 0.03);
+    }
+
+    /**
+     * Whether the candidate is the tail of another block that starts under the name closer to it
+     * and runs on through the candidate's first line ("3RD FLR, AEON TAMAN MALURI SC" / "JLN
+     * JEJAKA, …" / "…, 55100 KUALA LUMPUR": the block from the second line is not where the
+     * address starts).
+     */
+    private boolean tailOfBlockUnder(Candidate c, Candidate name, List<Candidate> competitors) {
+        int first = c.line().pageIndex();
+        for (Candidate other : competitors) {
+            if (other.source() != Source.BLOCK
+                    || other.line().page() != c.line().page()
+                    || other.line().pageIndex() >= first) {
+                continue;
+            }
+            if (other.line().pageIndex() + other.lineSpan() - 1 >= first && under(other, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -950,6 +950,30 @@ class FieldFinderTest {
     }
 
     @Test
+    void theTailOfAnAddressBlockUnderTheNameIsNotUnderTheName() {
+        Layout receipt = layout(List.of(
+                "AEON CO. (M) BHD (126926-H)@c",
+                "3RD FLR, AEON TAMAN MALURI SC@c",
+                "JLN JEJAKA, TAMAN MALURI@c",
+                "CHERAS, 55100 KUALA LUMPUR@c",
+                "GST ID : 002017394688@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        Scored name = run.partyName(Party.SELLER);
+        assertThat(name.candidate().value()).isEqualTo("AEON CO. (M) BHD");
+        List<Scored> ranked = run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)));
+        java.util.function.Function<String, Double> under = start -> ranked.stream()
+                .filter(s -> s.candidate().value().toString().startsWith(start))
+                .filter(s -> s.candidate().value().toString().endsWith("LUMPUR"))
+                .findFirst()
+                .orElseThrow()
+                .features()[Feature.UNDER_PARTY_NAME.ordinal()];
+        // The block from the second line under the name is cut from the one right under it.
+        assertThat(under.apply("3RD FLR")).isEqualTo(name.score());
+        assertThat(under.apply("JLN JEJAKA")).isZero();
+    }
+
+    @Test
     void aDueDateBeforeTheIssueDateIsMarked() {
         Layout invoice = layout(List.of(
                 "Invoice@40",
