@@ -696,6 +696,23 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAddressBlockDoesNotEndRightBeforeItsCountry() {
+        Layout invoice = layout(List.of(
+                "Ostzan Groothandel V.O.F.@40",
+                "Brotuweg 100@40",
+                "6623 TM Nevtreveen@40",
+                "Nederland@40",
+                "Factuur@300",
+                "Totaal@300;€ 21,00@450"));
+        assertThat(addressCandidates(invoice))
+                .contains("Brotuweg 100, 6623 TM Nevtreveen, Nederland")
+                .doesNotContain("Brotuweg 100, 6623 TM Nevtreveen");
+        assertThat(CandidateFinder.isCountryName("MALAYSIA.")).isTrue();
+        assertThat(CandidateFinder.isCountryName("España")).isTrue();
+        assertThat(CandidateFinder.isCountryName("Nevtreveen")).isFalse();
+    }
+
+    @Test
     void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
         Layout receipt = layout(List.of(
                 "MOONLIGHT CAKE HOUSE SDN BHD@c",
