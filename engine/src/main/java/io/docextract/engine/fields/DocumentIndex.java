@@ -38,6 +38,9 @@ final class DocumentIndex {
 
     private static final int ABOVE_LINES = 6;
 
+    /** Below this OCR confidence a word without letters between a caption and its value is noise. */
+    private static final double NOISE_CONFIDENCE = 0.7;
+
     private final Layout layout;
     private final List<TextLine> lines;
     private final List<List<TextLine>> linesByPage;
@@ -412,6 +415,9 @@ final class DocumentIndex {
                             false,
                             0);
                 }
+                if (si > 1 && isNoiseBeforeValue(line, prev)) {
+                    return captionBeyond(line, line.segments().get(si - 2), from);
+                }
             }
             return Label.NONE;
         }
@@ -429,6 +435,47 @@ final class DocumentIndex {
                     1);
         }
         return Label.NONE;
+    }
+
+    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("\\d[.,]\\d{2}(?!\\d)");
+
+    /**
+     * OCR noise between a caption and its value ("TOTAL ROUNDED | ?3-1 0 | RM 33.90"): a segment
+     * without letters or money of its own that holds a word the reader was unsure of. It does not
+     * take the caption away from the value; a clean figure there (a quantity column) still does.
+     */
+    private static boolean isNoiseBeforeValue(TextLine line, Segment segment) {
+        String text = line.textOf(segment.from(), segment.to());
+        if (hasLetters(line, segment.from(), segment.to())
+                || MONEY.matcher(text).find()) {
+            return false;
+        }
+        for (int i = segment.from(); i < segment.to(); i++) {
+            if (line.words().get(i).confidence() < NOISE_CONFIDENCE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caption of the segment left of OCR noise: its words after its last value, if any. */
+    private Label captionBeyond(TextLine line, Segment segment, int from) {
+        int ps = segment.from();
+        for (int i = segment.to() - 1; i >= segment.from(); i--) {
+            if (hasDigit(line.words().get(i).text())) {
+                ps = i + 1;
+                break;
+            }
+        }
+        if (ps >= segment.to() || !hasLetters(line, ps, segment.to())) {
+            return Label.NONE;
+        }
+        return label(
+                line.textOf(ps, segment.to()),
+                line.boxOf(ps, segment.to()),
+                line.words().get(from).box(),
+                false,
+                1);
     }
 
     /**

@@ -4,12 +4,15 @@ import io.docextract.engine.fields.Candidate.Source;
 import io.docextract.engine.layout.Box;
 import io.docextract.engine.layout.Word;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +54,9 @@ final class FeatureExtractor {
 
     private static final BigDecimal TOLERANCE = new BigDecimal("0.011");
 
+    /** A tax share rounds to the cent. */
+    private static final BigDecimal HALF_CENT = new BigDecimal("0.005");
+
     private final DocumentIndex doc;
     private final List<BigDecimal> amounts;
     /** Amounts a tax label names, and the others (magnitudes, distinct). */
@@ -74,8 +80,25 @@ final class FeatureExtractor {
 
     private final List<Placed> roundings = new ArrayList<>();
 
+    /**
+     * A rate printed right before an amount ("GST @ 6% 1.42", "MwSt. 19 % 4,79"): the amount is
+     * what the rate gives.
+     */
+    private static final Pattern RATE_BEFORE = Pattern.compile("(\\d{1,2}(?:[.,]\\d{1,2})?) ?%\\)?$");
+
+    /** Where an amount is printed: its line and first word. */
+    private record At(int line, int from) {
+        static At of(Candidate c) {
+            return new At(c.line().index(), c.from());
+        }
+    }
+
+    /** Amounts that are the tax included in another printed amount at the rate printed before them. */
+    private final Set<At> includedTaxes = new HashSet<>();
+
     FeatureExtractor(DocumentIndex doc, List<Candidate> documentAmounts) {
         this.doc = doc;
+        findIncludedTaxes(documentAmounts);
         List<BigDecimal> values = new ArrayList<>();
         List<BigDecimal> taxValues = new ArrayList<>();
         List<BigDecimal> untaxedValues = new ArrayList<>();
@@ -111,6 +134,58 @@ final class FeatureExtractor {
     }
 
     /**
+     * "(Total Included GST @ 6% 1.42)" under "Due 25.15": an amount right after a rate that is the
+     * rate's share of another printed amount (25.15 × 6 / 106 = 1.42) is the tax that amount
+     * includes, whatever the caption before the rate names (here the total it is included in).
+     */
+    private void findIncludedTaxes(List<Candidate> documentAmounts) {
+        List<BigDecimal> magnitudes = new ArrayList<>();
+        for (Candidate c : documentAmounts) {
+            if (c.value() instanceof BigDecimal v && v.signum() != 0) {
+                magnitudes.add(v.abs());
+            }
+        }
+        for (Candidate c : documentAmounts) {
+            if (!(c.value() instanceof BigDecimal v) || v.signum() == 0 || c.from() == 0) {
+                continue;
+            }
+            Matcher rate = RATE_BEFORE.matcher(c.line().textOf(0, c.from()).strip());
+            if (!rate.find()) {
+                continue;
+            }
+            BigDecimal r = new BigDecimal(rate.group(1).replace(',', '.'));
+            if (r.signum() == 0) {
+                continue;
+            }
+            BigDecimal share = r.divide(r.add(BigDecimal.valueOf(100)), MathContext.DECIMAL64);
+            for (BigDecimal gross : magnitudes) {
+                if (gross.compareTo(v.abs()) > 0
+                        && gross.multiply(share).subtract(v.abs()).abs().compareTo(HALF_CENT) <= 0) {
+                    includedTaxes.add(At.of(c));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The left label of an amount, naming the tax when the amount is a tax included in another. */
+    private Label amountLabel(Candidate c, FieldKind kind) {
+        Label left = doc.leftLabel(c.line(), c.from(), kind);
+        if (left.isNone() || !(c.value() instanceof BigDecimal) || !includedTaxes.contains(At.of(c))) {
+            return left;
+        }
+        LabelMatch m = left.match();
+        return new Label(
+                left.text(),
+                left.tokens(),
+                new LabelMatch(Set.of(TAX), m.coverage(), m.matchedTokens(), m.labelTokens()),
+                left.box(),
+                left.gap(),
+                left.sameSegment(),
+                left.distance());
+    }
+
+    /**
      * Whether the amount is a tax of the whole document: its own label names a tax ("BTW 21%",
      * not "Total incl. VAT"), or its row's caption does ("TVA 20% payée … 5.00"), or it stands
      * under a tax column header on a totals row ("Total facture 24.99 5.00 29.99"). A column of
@@ -118,7 +193,7 @@ final class FeatureExtractor {
      */
     private boolean isDocumentTax(Candidate c) {
         LabelMatch row = rowCaption(c.line());
-        return namesTax(doc.leftLabel(c.line(), c.from(), FieldKind.AMOUNT).match())
+        return namesTax(amountLabel(c, FieldKind.AMOUNT).match())
                 || namesTax(row)
                 || namesTax(doc.aboveLabel(c.line(), c.box()).match())
                         && row.concepts().stream()
@@ -127,7 +202,7 @@ final class FeatureExtractor {
 
     /** Whether a label names a tax in any way: the amount is no side of a tax. */
     private boolean isAnyTax(Candidate c) {
-        Label left = doc.leftLabel(c.line(), c.from(), FieldKind.AMOUNT);
+        Label left = amountLabel(c, FieldKind.AMOUNT);
         return namesTax(left.isNone() ? doc.aboveLabel(c.line(), c.box()).match() : left.match());
     }
 
@@ -176,7 +251,7 @@ final class FeatureExtractor {
             return x;
         }
         TextLine line = c.line();
-        Label left = doc.leftLabel(line, c.from(), query.kind());
+        Label left = amountLabel(c, query.kind());
         Label above = doc.aboveLabel(line, figuresBox(c));
         Naming leftNaming = naming(query, left);
         Naming aboveNaming = naming(query, above);
@@ -262,7 +337,11 @@ final class FeatureExtractor {
         }
         textFeatures(x, query, c);
         if (reference != null && query.kind() == FieldKind.ADDRESS) {
-            set(x, Feature.UNDER_PARTY_NAME, under(c, reference.candidate()) ? reference.score() : 0);
+            Candidate name = reference.candidate();
+            set(
+                    x,
+                    Feature.UNDER_PARTY_NAME,
+                    under(c, name) && !tailOfBlockUnder(c, name, competitors) ? reference.score() : 0);
         }
         if (reference != null && query.kind() == FieldKind.DATE) {
             // Cross-field check: a due date on or after the issue date agrees with it, one before contradicts it.
@@ -559,6 +638,27 @@ final class FeatureExtractor {
         return (below >= 1 && below <= 2 || below > 2 && onlyRegistrationLinesBetween(nameEnd, c.line()))
                 && (Math.abs(c.box().x0() - name.box().x0()) < 0.03
                         || Math.abs(c.box().centerX() - name.box().centerX()) < 0.03);
+    }
+
+    /**
+     * Whether the candidate is the tail of another block that starts under the name closer to it
+     * and runs on through the candidate's first line ("3RD FLR, AEON TAMAN MALURI SC" / "JLN
+     * JEJAKA, …" / "…, 55100 KUALA LUMPUR": the block from the second line is not where the
+     * address starts).
+     */
+    private boolean tailOfBlockUnder(Candidate c, Candidate name, List<Candidate> competitors) {
+        int first = c.line().pageIndex();
+        for (Candidate other : competitors) {
+            if (other.source() != Source.BLOCK
+                    || other.line().page() != c.line().page()
+                    || other.line().pageIndex() >= first) {
+                continue;
+            }
+            if (other.line().pageIndex() + other.lineSpan() - 1 >= first && under(other, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -132,6 +132,30 @@ class DocumentIndexTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} read at {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0.63 | total
+            1.0  | -
+            """)
+    void ocrNoiseBetweenACaptionAndItsAmountLeavesTheCaption(double confidence, String concept) {
+        // "TOTAL ROUNDED | ?3-1 0 | RM 33.90": the reader was unsure of the figures between the
+        // caption and the amount, so they are noise; read with confidence, they are a column.
+        Line printed = line("TOTAL ROUNDED       ?3-1 0       RM 33.90", 5.0, 8.0);
+        List<Word> words = new ArrayList<>(printed.words());
+        Word noise = words.get(2);
+        words.set(2, new Word(noise.text(), noise.box(), confidence, noise.fontSize(), noise.bold()));
+        DocumentIndex index = index(new Line(words));
+        TextLine line = index.lines().getFirst();
+        assertThat(line.segments()).hasSize(3);
+        Label label = index.leftLabel(line, 4, FieldKind.AMOUNT);
+        if (concept.equals("-")) {
+            assertThat(label.match().concepts()).isEmpty();
+        } else {
+            assertThat(label.text()).isEqualTo("TOTAL ROUNDED");
+            assertThat(label.match().concepts()).contains(concept);
+        }
+    }
+
     @Test
     void aKernedInitialTouchingItsWordIsOneWordWithIt() {
         Word initial = new Word("F", new Box(0.0757, 0.1, 0.0826, 0.11), 1.0, 10, false);

@@ -492,6 +492,26 @@ class FieldFinderTest {
     }
 
     @Test
+    void anAmountThatIsTheRatesShareOfAnotherIsTheTaxItIncludes() {
+        // 25.15 × 6 / 106 = 1.42: the remark names the total the tax is included in, the amount is the tax.
+        Layout receipt = layout(List.of(
+                "Qty 8@100;25.15@300",
+                "Rounding Adj@200;0.00@300",
+                "Due@200;25.15@300",
+                "Pay@200;25.15@300",
+                "(Total Included GST @ 6% 1.42)@100"));
+        assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.LEFT_LABEL_TOP))
+                .containsEntry("1.42", 0.0);
+        assertThat(featureByValue(receipt, TOTALS, "tax_amount", Feature.LEFT_LABEL_TOP))
+                .containsEntry("1.42", 1.0);
+        assertThat(finder.extract(receipt, TOTALS).data().get("total_amount")).isEqualTo(new BigDecimal("25.15"));
+        // A total printed after a rate that is no share of another amount keeps its caption.
+        Layout invoice = layout(List.of("Net@200;23.73@300", "Total incl. GST 6%@100;25.15@300"));
+        assertThat(featureByValue(invoice, TOTALS, "total_amount", Feature.LEFT_LABEL_TOP))
+                .containsEntry("25.15", 1.0);
+    }
+
+    @Test
     void aRoundingPrintedBeforeBothTotalsDecidesNothing() {
         Layout receipt = layout(List.of("Rounding@40;0.02@300", "Sub total@40;20.98@300", "Total@40;21.00@300"));
         assertThat(featureByValue(receipt, TOTALS, "total_amount", Feature.ROUNDING_SIDE))
@@ -673,6 +693,23 @@ class FieldFinderTest {
         assertThat(addressCandidates(receipt))
                 .contains("LOT 1851-A, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR, (MR HARDWARE TESCO TERBAU)")
                 .doesNotContain("LOT 1851-A, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR");
+    }
+
+    @Test
+    void anAddressBlockDoesNotEndRightBeforeItsCountry() {
+        Layout invoice = layout(List.of(
+                "Ostzan Groothandel V.O.F.@40",
+                "Brotuweg 100@40",
+                "6623 TM Nevtreveen@40",
+                "Nederland@40",
+                "Factuur@300",
+                "Totaal@300;€ 21,00@450"));
+        assertThat(addressCandidates(invoice))
+                .contains("Brotuweg 100, 6623 TM Nevtreveen, Nederland")
+                .doesNotContain("Brotuweg 100, 6623 TM Nevtreveen");
+        assertThat(CandidateFinder.isCountryName("MALAYSIA.")).isTrue();
+        assertThat(CandidateFinder.isCountryName("España")).isTrue();
+        assertThat(CandidateFinder.isCountryName("Nevtreveen")).isFalse();
     }
 
     @Test
@@ -927,6 +964,30 @@ class FieldFinderTest {
                         .orElseThrow()
                         .features()[Feature.UNDER_PARTY_NAME.ordinal()])
                 .isZero();
+    }
+
+    @Test
+    void theTailOfAnAddressBlockUnderTheNameIsNotUnderTheName() {
+        Layout receipt = layout(List.of(
+                "AEON CO. (M) BHD (126926-H)@c",
+                "3RD FLR, AEON TAMAN MALURI SC@c",
+                "JLN JEJAKA, TAMAN MALURI@c",
+                "CHERAS, 55100 KUALA LUMPUR@c",
+                "GST ID : 002017394688@c",
+                "TOTAL@40;21.00@300"));
+        FieldFinder.Run run = finder.start(receipt, RECEIPT_WITH_ADDRESS);
+        Scored name = run.partyName(Party.SELLER);
+        assertThat(name.candidate().value()).isEqualTo("AEON CO. (M) BHD");
+        List<Scored> ranked = run.rank(run.query(RECEIPT_WITH_ADDRESS.fields().get(1)));
+        java.util.function.Function<String, Double> under = start -> ranked.stream()
+                .filter(s -> s.candidate().value().toString().startsWith(start))
+                .filter(s -> s.candidate().value().toString().endsWith("LUMPUR"))
+                .findFirst()
+                .orElseThrow()
+                .features()[Feature.UNDER_PARTY_NAME.ordinal()];
+        // The block from the second line under the name is cut from the one right under it.
+        assertThat(under.apply("3RD FLR")).isEqualTo(name.score());
+        assertThat(under.apply("JLN JEJAKA")).isZero();
     }
 
     @Test
