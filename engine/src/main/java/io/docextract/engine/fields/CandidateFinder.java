@@ -3,6 +3,7 @@ package io.docextract.engine.fields;
 import io.docextract.engine.fields.Candidate.Source;
 import io.docextract.engine.layout.Box;
 import io.docextract.engine.layout.Word;
+import io.docextract.engine.values.DocumentContextDetector;
 import io.docextract.engine.values.ValueMatch;
 import io.docextract.engine.values.ValueScanner;
 import java.util.ArrayList;
@@ -623,7 +624,8 @@ final class CandidateFinder {
                     if (parts.size() > 1
                             && !continues(parts.getLast())
                             && !isParentheticalRemark(text)
-                            && !isCountryName(text)
+                            // A country's name alone ("Nederland") ends the address above it.
+                            && !DocumentContextDetector.isCountryName(text)
                             && isPhraseBlock(parts)) {
                         out.add(block(parts, asPrinted, line, first, segment, box));
                     }
@@ -720,36 +722,6 @@ final class CandidateFinder {
                 && text.endsWith(")")
                 && text.indexOf(')') == text.length() - 1
                 && !DocumentIndex.hasDigit(text);
-    }
-
-    /** Country names in the six languages, folded ("deutschland", "espana", "united kingdom"). */
-    private static final Set<String> COUNTRY_NAMES = countryNames();
-
-    private static Set<String> countryNames() {
-        Set<String> names = new HashSet<>();
-        for (String iso : Locale.getISOCountries()) {
-            Locale country = Locale.of("", iso);
-            for (String language : List.of("en", "de", "fr", "es", "nl", "it")) {
-                String name = foldName(country.getDisplayCountry(Locale.of(language)));
-                if (name.length() >= 4) {
-                    names.add(name);
-                }
-            }
-        }
-        return Set.copyOf(names);
-    }
-
-    private static String foldName(String text) {
-        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
-    }
-
-    /**
-     * A line that is a country's name and nothing else ("Nederland", "MALAYSIA") ends the address
-     * it is printed under: a block does not end right before it.
-     */
-    static boolean isCountryName(String text) {
-        return COUNTRY_NAMES.contains(foldName(text.replaceAll("[.,;]+$", "")));
     }
 
     private static final java.util.regex.Pattern POSTCODE_OPENING_A_PART =

@@ -374,6 +374,14 @@ public final class DocumentContextDetector {
         }
     }
 
+    /**
+     * Whether a text is a country's name and nothing else, in any of the six languages, accents
+     * and a closing full stop or comma aside ("Nederland", "MALAYSIA.", "España").
+     */
+    public static boolean isCountryName(String text) {
+        return COUNTRY_NAMES.containsKey(fold(text.strip().replaceAll("[.,;]+$", "")));
+    }
+
     private static Map<String, String> countryNames() {
         Map<String, String> names = new HashMap<>();
         for (String iso : Locale.getISOCountries()) {

@@ -12,6 +12,7 @@ import io.docextract.engine.layout.Layout;
 import io.docextract.engine.layout.Line;
 import io.docextract.engine.layout.Page;
 import io.docextract.engine.layout.Word;
+import io.docextract.engine.values.DocumentContextDetector;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -707,9 +708,9 @@ class FieldFinderTest {
         assertThat(addressCandidates(invoice))
                 .contains("Brotuweg 100, 6623 TM Nevtreveen, Nederland")
                 .doesNotContain("Brotuweg 100, 6623 TM Nevtreveen");
-        assertThat(CandidateFinder.isCountryName("MALAYSIA.")).isTrue();
-        assertThat(CandidateFinder.isCountryName("España")).isTrue();
-        assertThat(CandidateFinder.isCountryName("Nevtreveen")).isFalse();
+        assertThat(DocumentContextDetector.isCountryName("MALAYSIA.")).isTrue();
+        assertThat(DocumentContextDetector.isCountryName("España")).isTrue();
+        assertThat(DocumentContextDetector.isCountryName("Nevtreveen")).isFalse();
     }
 
     @Test
