@@ -25,7 +25,8 @@ public record DocExtractProperties(
         Integer linkTtlSeconds,
         String signingSecret,
         String ocrEngine,
-        String ocrModels) {
+        String ocrModels,
+        String ocrLanguages) {
 
     public DocExtractProperties {
         port = port == null ? 8080 : port;
@@ -41,6 +42,10 @@ public record DocExtractProperties(
         linkTtlSeconds = linkTtlSeconds == null ? 3600 : linkTtlSeconds;
         ocrEngine = blank(ocrEngine) ? "auto" : ocrEngine;
         ocrModels = blank(ocrModels) ? EngineOptions.defaultOcrModels().toString() : ocrModels;
+        // Tesseract's form ("eng+deu"); a list written with commas or spaces means the same.
+        ocrLanguages = blank(ocrLanguages)
+                ? EngineOptions.defaults().ocrLanguages()
+                : ocrLanguages.strip().replaceAll("[,\\s]+", "+");
     }
 
     public Path dataPath() {

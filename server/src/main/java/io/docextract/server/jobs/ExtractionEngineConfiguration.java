@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine the workers run, configured from {@code DOCEXTRACT_OCR}, {@code DOCEXTRACT_OCR_ENGINE},
- * {@code DOCEXTRACT_OCR_MODELS} and {@code DOCEXTRACT_MAX_PAGES}. */
+/**
+ * The engine the workers run, configured from {@code DOCEXTRACT_OCR}, {@code DOCEXTRACT_OCR_ENGINE},
+ * {@code DOCEXTRACT_OCR_MODELS}, {@code DOCEXTRACT_OCR_LANGUAGES} and {@code DOCEXTRACT_MAX_PAGES}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ExtractionEngineConfiguration {
 
@@ -27,7 +29,7 @@ public class ExtractionEngineConfiguration {
                 settings.timeout(),
                 defaults.maxImagePixels(),
                 defaults.tesseractCommand(),
-                defaults.ocrLanguages(),
+                properties.ocrLanguages(),
                 OcrEngine.parse(properties.ocrEngine()),
                 Path.of(properties.ocrModels()));
     }

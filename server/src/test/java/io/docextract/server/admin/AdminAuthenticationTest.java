@@ -47,6 +47,6 @@ class AdminAuthenticationTest {
 
     private static DocExtractProperties properties(String adminToken) {
         return new DocExtractProperties(
-                null, null, null, null, null, adminToken, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, adminToken, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -84,7 +84,7 @@ public final class TestDatabase implements AutoCloseable {
 
     public static DocExtractProperties properties(String url) {
         return new DocExtractProperties(
-                null, null, url, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, url, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
