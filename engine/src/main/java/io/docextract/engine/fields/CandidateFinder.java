@@ -541,13 +541,22 @@ final class CandidateFinder {
                 rest, rest, line, split, segment.to(), line.boxOf(split, segment.to()), 1.0, Source.AFTER_LABEL, 1));
     }
 
-    /** Where a segment's leading label ends: after a colon, or after a lexicon phrase opening it. */
+    /**
+     * Where a segment's leading label ends: after a colon, or after a lexicon phrase opening it.
+     * A phrase is words: it does not run over a number ("Unit 7, Dockside Park" is the unit of a
+     * building, not the caption "Unit" of the figure 7).
+     */
     private int labelEnd(TextLine line, Segment segment) {
         int colon = colonLabelEnd(line, segment);
         if (colon > 0) {
             return colon;
         }
-        for (int i = Math.min(segment.to() - 1, segment.from() + 4); i > segment.from(); i--) {
+        int words = segment.from();
+        while (words < segment.to()
+                && !DocumentIndex.hasDigit(line.words().get(words).text())) {
+            words++;
+        }
+        for (int i = Math.min(Math.min(segment.to() - 1, segment.from() + 4), words); i > segment.from(); i--) {
             List<String> tokens = Tokenizer.tokens(line.textOf(segment.from(), i));
             LabelMatch match = doc.lexicon().match(tokens);
             if (!match.isEmpty() && match.coverage() >= 0.99 && match.matchedTokens() >= 1) {

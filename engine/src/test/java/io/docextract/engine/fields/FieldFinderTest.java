@@ -714,6 +714,18 @@ class FieldFinderTest {
     }
 
     @Test
+    void aStreetLineOpeningWithAWordTheLexiconKnowsIsNoCaptionOfItsNumber() {
+        // "Unit" is a caption of quantities ("Unit price"), but "Unit 7," numbers a building.
+        Layout order = layout(List.of(
+                "Contoso Warehouse 3@40",
+                "Unit 7, Dockside Park@40",
+                "Liverpool L3 4AA@40",
+                "Purchase order@300",
+                "Total@300;192.00@450"));
+        assertThat(addressCandidates(order)).contains("Unit 7, Dockside Park, Liverpool L3 4AA");
+    }
+
+    @Test
     void anAddressLineEndsWhereALabelledPhoneNumberStartsOnIt() {
         Layout receipt = layout(List.of(
                 "MOONLIGHT CAKE HOUSE SDN BHD@c",
