@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every plausible value of one kind in a document, without judging them: typed scanners for
@@ -236,8 +238,7 @@ final class CandidateFinder {
     }
 
     /** "n°562044387", "Nr.4711": a number sign printed without a space before the number. */
-    private static final java.util.regex.Pattern GLUED_NUMBER_SIGN =
-            java.util.regex.Pattern.compile("^(?i)(?:n[°º]|no\\.|nr\\.|#)(?=\\d)");
+    private static final Pattern GLUED_NUMBER_SIGN = Pattern.compile("^(?i)(?:n[°º]|no\\.|nr\\.|#)(?=\\d)");
 
     /** The word as part of an identifier (trailing punctuation dropped), or null when it is not. */
     private static String idPart(String word) {
@@ -284,8 +285,8 @@ final class CandidateFinder {
      * A company registration number printed after a name: "(126926-H)", "862725-U", "(139386 X)";
      * what follows it on the line ("273500-U (KSB)") is no more the name than the number is.
      */
-    static final java.util.regex.Pattern REGISTRATION_TAIL = java.util.regex.Pattern.compile(
-            "\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])(?=\\s|$)");
+    static final Pattern REGISTRATION_TAIL =
+            Pattern.compile("\\s(?:\\(\\s*\\d{4,}[\\d-]*(?:[\\s-]?[A-Z])?\\s*\\)|\\d{4,}-[A-Z])(?=\\s|$)");
 
     /**
      * Where the words of {@code [from, to)} end once a registration number and what follows it
@@ -293,7 +294,7 @@ final class CandidateFinder {
      */
     static int withoutRegistrationTail(TextLine line, int from, int to) {
         String text = line.textOf(from, to);
-        java.util.regex.Matcher m = REGISTRATION_TAIL.matcher(text);
+        Matcher m = REGISTRATION_TAIL.matcher(text);
         if (!m.find()) {
             return to;
         }
@@ -380,11 +381,10 @@ final class CandidateFinder {
     private static final Set<String> NAME_CONNECTIVES = Set.of("&", "+", "and", "und", "et", "en", "y", "e");
 
     /** A parenthesized word inside a legal form: "(M)" in "CO. (M) SDN BHD", "(JOHOR)". */
-    private static final java.util.regex.Pattern PARENTHESIZED = java.util.regex.Pattern.compile("\\(\\p{L}+\\)");
+    private static final Pattern PARENTHESIZED = Pattern.compile("\\(\\p{L}+\\)");
 
     /** A line that is one parenthesized phrase of letters: "(JALAN KLANG LAMA)". */
-    private static final java.util.regex.Pattern PARENTHESIZED_LINE =
-            java.util.regex.Pattern.compile("\\(\\p{L}[\\p{L} .&'-]*\\)");
+    private static final Pattern PARENTHESIZED_LINE = Pattern.compile("\\(\\p{L}[\\p{L} .&'-]*\\)");
 
     /**
      * A company name printed over two lines, as one candidate: the first line runs on when it
@@ -733,12 +733,11 @@ final class CandidateFinder {
                 && !DocumentIndex.hasDigit(text);
     }
 
-    private static final java.util.regex.Pattern POSTCODE_OPENING_A_PART =
-            java.util.regex.Pattern.compile(",\\s*\\d{4,6}$");
+    private static final Pattern POSTCODE_OPENING_A_PART = Pattern.compile(",\\s*\\d{4,6}$");
 
     /** A registration number standing alone on its line: "(81109-A)", "(CO.REG :933109-X)". */
-    private static final java.util.regex.Pattern REGISTRATION_LINE =
-            java.util.regex.Pattern.compile("^\\(?\\s*(?:[A-Za-z. -]*:)?\\s*\\d{4,}[\\d -]*[A-Z]?\\s*\\)?$");
+    private static final Pattern REGISTRATION_LINE =
+            Pattern.compile("^\\(?\\s*(?:[A-Za-z. -]*:)?\\s*\\d{4,}[\\d -]*[A-Z]?\\s*\\)?$");
 
     /**
      * Whether a segment can be a line of a multi-line address: not a registration number alone,
@@ -818,8 +817,7 @@ final class CandidateFinder {
     }
 
     /** A last word that is an abbreviation ("Str.", "St.", "D.E."), whose period closes nothing. */
-    private static final java.util.regex.Pattern ABBREVIATION_END =
-            java.util.regex.Pattern.compile("(?:^|\\s)(?:\\p{L}{1,3}\\.|(?:\\p{L}\\.){2,})$");
+    private static final Pattern ABBREVIATION_END = Pattern.compile("(?:^|\\s)(?:\\p{L}{1,3}\\.|(?:\\p{L}\\.){2,})$");
 
     /**
      * The lines of an address block as one value. Lines the document punctuated itself (any but

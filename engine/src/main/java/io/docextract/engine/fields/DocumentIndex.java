@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The document prepared for field finding: every line with its segments and label matches, in
@@ -437,7 +439,7 @@ final class DocumentIndex {
         return Label.NONE;
     }
 
-    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("\\d[.,]\\d{2}(?!\\d)");
+    private static final Pattern MONEY = Pattern.compile("\\d[.,]\\d{2}(?!\\d)");
 
     /**
      * OCR noise between a caption and its value ("TOTAL ROUNDED | ?3-1 0 | RM 33.90"): a segment
@@ -532,8 +534,7 @@ final class DocumentIndex {
     }
 
     /** A segment of letters ending in money with two decimals: a caption and its value. */
-    private static final java.util.regex.Pattern FILLED_ROW =
-            java.util.regex.Pattern.compile("\\p{L}.*\\d[.,]\\d{2}\\)?$");
+    private static final Pattern FILLED_ROW = Pattern.compile("\\p{L}.*\\d[.,]\\d{2}\\)?$");
 
     /**
      * The nearest segment with letters above {@code box} in the same column, at most a few lines
@@ -670,8 +671,7 @@ final class DocumentIndex {
     }
 
     private static final Set<String> SENDER_SEPARATORS = Set.of("●", "•", "·", "|", "-", "–", "—", "/");
-    private static final java.util.regex.Pattern POSTAL_CODE =
-            java.util.regex.Pattern.compile("(?:[A-Z]{1,2}-)?\\d{4,5},?");
+    private static final Pattern POSTAL_CODE = Pattern.compile("(?:[A-Z]{1,2}-)?\\d{4,5},?");
 
     private Party partyOf(LabelMatch match) {
         for (String concept : match.concepts()) {
@@ -720,7 +720,7 @@ final class DocumentIndex {
      * a line of words, whatever number the till prints after it.
      */
     private static String withoutRegistrationTail(String text) {
-        java.util.regex.Matcher m = CandidateFinder.REGISTRATION_TAIL.matcher(text);
+        Matcher m = CandidateFinder.REGISTRATION_TAIL.matcher(text);
         return m.find() ? text.substring(0, m.start()) : text;
     }
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a field is about, worked out from its name, description and type alone: the lexicon
@@ -68,8 +69,8 @@ public record FieldQuery(
     private static final Set<String> PERCENT_WORDS = Set.of("percent", "percentage", "pct", "prozent", "pourcentage");
 
     /** "As printed" in six languages, and words for verbatim. */
-    private static final java.util.regex.Pattern AS_PRINTED = java.util.regex.Pattern.compile(
-            "(?iU)\\b(?:verbatim|wörtlich|letterlijk|textuellement|literalmente|testualmente)\\b"
+    private static final Pattern AS_PRINTED =
+            Pattern.compile("(?iU)\\b(?:verbatim|wörtlich|letterlijk|textuellement|literalmente|testualmente)\\b"
                     + "|(?:\\b(?:as|wie|zoals|come|comme|como|tal\\s+como|tal\\s+cual|così\\s+come)\\s+"
                     + "(?:it\\s+(?:is|was|appears)\\s+|está\\s+|esta\\s+|è\\s+|aparece\\s+)?"
                     + "|\\btel(?:le)?s?\\s+qu['’]\\s*)"
