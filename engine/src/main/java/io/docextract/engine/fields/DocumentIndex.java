@@ -40,6 +40,12 @@ final class DocumentIndex {
 
     private static final int ABOVE_LINES = 6;
 
+    /**
+     * Money as a till or an invoice prints it, with two decimals ("28.58", "1,42 €"): the digit
+     * groups of a phone number ("+33 (0)1 99 00 13 56") also read as an amount.
+     */
+    static final Pattern MONEY = Pattern.compile("\\d[.,]\\d{2}(?!\\d)");
+
     /** Below this OCR confidence a word without letters between a caption and its value is noise. */
     private static final double NOISE_CONFIDENCE = 0.7;
 
@@ -438,8 +444,6 @@ final class DocumentIndex {
         }
         return Label.NONE;
     }
-
-    private static final Pattern MONEY = Pattern.compile("\\d[.,]\\d{2}(?!\\d)");
 
     /**
      * OCR noise between a caption and its value ("TOTAL ROUNDED | ?3-1 0 | RM 33.90"): a segment

@@ -66,13 +66,7 @@ final class FeatureExtractor {
 
     private final Map<Integer, Integer> amountsPerLine = new HashMap<>();
 
-    /**
-     * Money as a till or an invoice prints it, with two decimals ("28.58", "1,42 €"): the digit
-     * groups of a phone number ("+33 (0)1 99 00 13 56") also read as an amount.
-     */
-    private static final Pattern MONEY = Pattern.compile("\\d[.,]\\d{2}(?!\\d)");
-
-    /** The first word of each amount printed as money ({@link #MONEY}), per line. */
+    /** The first word of each amount printed as money ({@link DocumentIndex#MONEY}), per line. */
     private final Map<Integer, List<Integer>> amountWords = new HashMap<>();
 
     /** Every non-zero amount, and the non-zero rounding adjustments among them. */
@@ -96,6 +90,12 @@ final class FeatureExtractor {
     /** Amounts that are the tax included in another printed amount at the rate printed before them. */
     private final Set<At> includedTaxes = new HashSet<>();
 
+    /**
+     * Lines that are an identifier's caption and number, by line index: asked for every address
+     * candidate and its competitors, read once.
+     */
+    private final Map<Integer, Boolean> registrationLines = new HashMap<>();
+
     FeatureExtractor(DocumentIndex doc, List<Candidate> documentAmounts) {
         this.doc = doc;
         findIncludedTaxes(documentAmounts);
@@ -106,7 +106,7 @@ final class FeatureExtractor {
             if (c.value() instanceof BigDecimal v) {
                 values.add(v);
                 amountsPerLine.merge(c.line().index(), 1, Integer::sum);
-                if (MONEY.matcher(c.text()).find()) {
+                if (DocumentIndex.MONEY.matcher(c.text()).find()) {
                     amountWords
                             .computeIfAbsent(c.line().index(), k -> new ArrayList<>())
                             .add(c.from());
@@ -681,6 +681,10 @@ final class FeatureExtractor {
      * "GST ID : 002017394688".
      */
     private boolean isRegistrationLine(TextLine line) {
+        return registrationLines.computeIfAbsent(line.index(), i -> readsAsRegistration(line));
+    }
+
+    private boolean readsAsRegistration(TextLine line) {
         StringBuilder caption = new StringBuilder();
         boolean number = false;
         for (Word w : line.words()) {

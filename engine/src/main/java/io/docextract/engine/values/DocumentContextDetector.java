@@ -259,6 +259,8 @@ public final class DocumentContextDetector {
     /** Country names in the six languages, folded ("deutschland" → DE, "inde" → IN). */
     private static final Map<String, String> COUNTRY_NAMES = countryNames();
 
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[.,;]+$");
+
     /** Where an address line's parts meet: "Bangalore, Karnataka, India - 560067". */
     private static final Pattern ADDRESS_PART = Pattern.compile("\\s*[,;|·•–—]\\s*|\\s+-\\s+|\\s{2,}");
 
@@ -379,7 +381,8 @@ public final class DocumentContextDetector {
      * and a closing full stop or comma aside ("Nederland", "MALAYSIA.", "España").
      */
     public static boolean isCountryName(String text) {
-        return COUNTRY_NAMES.containsKey(fold(text.strip().replaceAll("[.,;]+$", "")));
+        return COUNTRY_NAMES.containsKey(
+                fold(TRAILING_STOPS.matcher(text.strip()).replaceAll("")));
     }
 
     private static Map<String, String> countryNames() {
